@@ -1,0 +1,96 @@
+/**
+ * Every error TinySync throws extends `TinySyncError` and carries a stable `code`, so callers
+ * (and the HTTP API later) can branch on `error.code` instead of parsing messages.
+ */
+export abstract class TinySyncError extends Error {
+  abstract readonly code: string;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** One reason a value was refused, addressed by table, row and cell. */
+export interface ValidationIssue {
+  readonly tableId: string;
+  readonly rowId?: string;
+  /** The cell at fault; absent when the problem is the row as a whole (e.g. an unknown table). */
+  readonly cellId?: string;
+  readonly message: string;
+}
+
+/** A write was refused because some of its fields are invalid. Nothing was written. */
+export class ValidationError extends TinySyncError {
+  readonly code = 'validation_failed';
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[]) {
+    super(
+      `Invalid write: ${issues
+        .map(
+          (issue) =>
+            `${[issue.tableId, issue.rowId, issue.cellId].filter(Boolean).join('.')}: ${issue.message}`,
+        )
+        .join('; ')}`,
+    );
+    this.issues = issues;
+  }
+}
+
+/** The schema definition itself is inconsistent (e.g. a reference to a table that does not exist). */
+export class SchemaError extends TinySyncError {
+  readonly code = 'invalid_schema';
+}
+
+/** An update or delete addressed a row that is not in the store. */
+export class RowNotFoundError extends TinySyncError {
+  readonly code = 'row_not_found';
+
+  constructor(
+    readonly tableId: string,
+    readonly rowId: string,
+  ) {
+    super(`No row '${rowId}' in table '${tableId}'`);
+  }
+}
+
+/** A create addressed an id that is already taken. */
+export class RowExistsError extends TinySyncError {
+  readonly code = 'row_exists';
+
+  constructor(
+    readonly tableId: string,
+    readonly rowId: string,
+  ) {
+    super(`Row '${rowId}' already exists in table '${tableId}'`);
+  }
+}
+
+/**
+ * An operation ran before local data finished loading. Loading replaces the store's content,
+ * so a write made earlier would be lost: wait for `store.ready` first.
+ */
+export class StoreNotReadyError extends TinySyncError {
+  readonly code = 'store_not_ready';
+
+  constructor() {
+    super(
+      'The store is still loading its local data: await `store.ready` before reading or writing',
+    );
+  }
+}
+
+/** The store was destroyed; create a new one. */
+export class StoreDestroyedError extends TinySyncError {
+  readonly code = 'store_destroyed';
+
+  constructor() {
+    super('The store has been destroyed');
+  }
+}
+
+/** Local persistence could not be opened (no IndexedDB, private mode, quota); data lives in memory only. */
+export class PersistenceUnavailableError extends TinySyncError {
+  readonly code = 'persistence_unavailable';
+}

@@ -1,0 +1,65 @@
+export { type AppSchema, appSchema } from './app-schema.ts';
+export {
+  PersistenceUnavailableError,
+  RowExistsError,
+  RowNotFoundError,
+  SchemaError,
+  StoreDestroyedError,
+  StoreNotReadyError,
+  TinySyncError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors.ts';
+export {
+  type IndexedDbPersisterOptions,
+  indexedDbPersister,
+} from './persistence/indexed-db-persister.ts';
+export type {
+  LocalPersister,
+  PersistenceContext,
+  PersisterFactory,
+} from './persistence/local-persister.ts';
+export { type MemoryStorage, memoryPersister } from './persistence/memory-persister.ts';
+export {
+  defineSchema,
+  type IndexSpec,
+  type Reference,
+  type Schema,
+  type SchemaDefinition,
+} from './schema/define-schema.ts';
+export {
+  DEFAULT_PERMISSIONS,
+  isRoleAllowed,
+  type Role,
+  type TablePermissions,
+} from './schema/permissions.ts';
+export { type ReferenceSchema, ref } from './schema/reference.ts';
+export type {
+  AnySchema,
+  CellId,
+  CreateInput,
+  Row,
+  RowWithId,
+  TableId,
+  UpdatePatch,
+} from './schema/row-types.ts';
+export type {
+  CellSchema,
+  CellValue,
+  IndexDefinition,
+  TableDefinition,
+} from './schema/schema-definition.ts';
+export {
+  type TinyBaseTablesSchemaOf,
+  toTinyBaseTablesSchema,
+} from './schema/tinybase-tables-schema.ts';
+export {
+  createTinySyncStore,
+  type TableOperationsMap,
+  type TinyBaseSchemas,
+  type TinySyncStore,
+  type TinySyncStoreOptions,
+} from './store/create-tinysync-store.ts';
+export type { ListOptions } from './store/list-options.ts';
+export type { TableOperations } from './store/table-operations.ts';
+export type { UndoHistory, UndoState } from './store/undo-history.ts';

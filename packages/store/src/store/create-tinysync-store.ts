@@ -1,0 +1,193 @@
+import { createIndexes, createMergeableStore, createQueries, createRelationships } from 'tinybase';
+import type {
+  Indexes,
+  MergeableStore,
+  NoValuesSchema,
+  Queries,
+  Relationships,
+  TablesSchema,
+} from 'tinybase/with-schemas';
+import {
+  type PersistenceUnavailableError,
+  StoreDestroyedError,
+  StoreNotReadyError,
+  type ValidationError,
+} from '../errors.ts';
+import type { LocalPersister, PersisterFactory } from '../persistence/local-persister.ts';
+import type { AnySchema, TableId } from '../schema/row-types.ts';
+import {
+  type TinyBaseTablesSchemaOf,
+  toTinyBaseTablesSchema,
+} from '../schema/tinybase-tables-schema.ts';
+import { createTableOperations, type TableOperations } from './table-operations.ts';
+import { createUndoHistory, type UndoHistory } from './undo-history.ts';
+import { createWriteGuard } from './write-guard.ts';
+
+/** The `tinybase/with-schemas` type parameters of a TinySync schema's store. */
+export type TinyBaseSchemas<S extends AnySchema> = [
+  Extract<TinyBaseTablesSchemaOf<S>, TablesSchema>,
+  NoValuesSchema,
+];
+
+export interface TinySyncStoreOptions {
+  /**
+   * Local persistence, e.g. `indexedDbPersister('tinysync:org_1')` or `memoryPersister()`.
+   * Without one, data lives in memory only and the store is ready at once.
+   */
+  readonly persister?: PersisterFactory;
+  /** Id of this replica in CRDT stamps; TinyBase generates one when omitted. */
+  readonly uniqueId?: string;
+  /** Non-fatal trouble: storage unavailable, raw store writes refused by the schema. */
+  readonly onWarning?: (warning: ValidationError | PersistenceUnavailableError) => void;
+  /** How many writes `undo()` can go back. */
+  readonly undoLimit?: number;
+}
+
+export type TableOperationsMap<S extends AnySchema> = {
+  readonly [T in TableId<S>]: TableOperations<S, T>;
+};
+
+export interface TinySyncStore<S extends AnySchema> {
+  readonly schema: S;
+  /** Typed operations per table: `tables.users.create({...})`. */
+  readonly tables: TableOperationsMap<S>;
+  /** The underlying TinyBase MergeableStore, typed by the schema (`tinybase/with-schemas`). */
+  readonly store: MergeableStore<TinyBaseSchemas<S>>;
+  /** Indexes declared in the schema, by index id. */
+  readonly indexes: Indexes<TinyBaseSchemas<S>>;
+  /** One relationship per reference cell, named `<tableId>.<cellId>` (e.g. `tasks.projectId`). */
+  readonly relationships: Relationships<TinyBaseSchemas<S>>;
+  readonly queries: Queries<TinyBaseSchemas<S>>;
+  /** Undo and redo of this client's own writes. */
+  readonly history: UndoHistory;
+  /** Resolves once local data is loaded and auto-save runs. Rejects only if loading threw. */
+  readonly ready: Promise<void>;
+  isReady(): boolean;
+  /** Where local data is kept, e.g. `indexeddb:tinysync:org_1`; `memory` without persistence. */
+  persistence(): string;
+  /** Runs several writes as one transaction and one undo step; a throw rolls all of them back. */
+  batch<R>(write: () => R, label?: string): R;
+  undo(): boolean;
+  redo(): boolean;
+  /** Saves pending changes, stops persistence and releases listeners. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Creates a TinySync store for a schema: a TinyBase MergeableStore (CRDT) with typed, validated
+ * operations, indexes, relationships, queries, undo, and local persistence.
+ *
+ * ```ts
+ * const app = createTinySyncStore(appSchema, { persister: indexedDbPersister('my-app') });
+ * await app.ready;
+ * const ada = app.tables.users.create({ name: 'Ada', email: 'ada@example.com' });
+ * ```
+ */
+export function createTinySyncStore<S extends AnySchema>(
+  schema: S,
+  options: TinySyncStoreOptions = {},
+): TinySyncStore<S> {
+  const { persister: openPersister, uniqueId, onWarning = console.warn, undoLimit } = options;
+  const store = createMergeableStore(uniqueId);
+  store.setTablesSchema(toTinyBaseTablesSchema(schema));
+  const guard = createWriteGuard(store, schema, onWarning);
+  const history = createUndoHistory(store, (write) => guard.as('operation', write), undoLimit);
+
+  const indexes = createIndexes(store);
+  for (const { indexId, tableId, on, sortBy, descending } of schema.indexes) {
+    indexes.setIndexDefinition(indexId, tableId, on, sortBy, undefined, (a, b) =>
+      descending === true ? compare(b, a) : compare(a, b),
+    );
+  }
+  const relationships = createRelationships(store);
+  for (const { relationshipId, tableId, cellId, targetTableId } of schema.references) {
+    relationships.setRelationshipDefinition(relationshipId, tableId, targetTableId, cellId);
+  }
+  const queries = createQueries(store);
+
+  let state: 'loading' | 'ready' | 'destroyed' = openPersister === undefined ? 'ready' : 'loading';
+  let local: LocalPersister | undefined;
+  const assertUsable = () => {
+    if (state === 'loading') throw new StoreNotReadyError();
+    if (state === 'destroyed') throw new StoreDestroyedError();
+  };
+
+  let writing = false;
+  const write = <R>(label: string, run: () => R): R => {
+    assertUsable();
+    if (writing) return run(); // part of an enclosing batch: one transaction, one undo step
+    writing = true;
+    try {
+      return guard.as('operation', () =>
+        store.transaction(run, () => {
+          history.record(label, structuredClone(store.getTransactionLog()[2]));
+          return false;
+        }),
+      );
+    } finally {
+      writing = false;
+    }
+  };
+  const read = <R>(run: () => R): R => {
+    assertUsable();
+    return run();
+  };
+
+  const context = { store, schema, read, write };
+  const tables = Object.fromEntries(
+    schema.tableIds.map((tableId) => [tableId, createTableOperations(context, tableId)]),
+  ) as unknown as TableOperationsMap<S>;
+
+  const ready = (async () => {
+    if (openPersister === undefined) return;
+    local = await openPersister(store, { warn: onWarning });
+    // Loading arrives as applied changes, which the write guard treats as replication.
+    await local.persister.load();
+    if (local.autoLoad) await local.persister.startAutoLoad();
+    await local.persister.startAutoSave();
+    if (state === 'loading') state = 'ready';
+  })();
+
+  return {
+    schema,
+    tables,
+    store: store as unknown as MergeableStore<TinyBaseSchemas<S>>,
+    indexes: indexes as unknown as Indexes<TinyBaseSchemas<S>>,
+    relationships: relationships as unknown as Relationships<TinyBaseSchemas<S>>,
+    queries: queries as unknown as Queries<TinyBaseSchemas<S>>,
+    history,
+    ready,
+    isReady: () => state === 'ready',
+    persistence: () => local?.description ?? 'memory',
+    batch: (run, label = 'batch') => write(label, run),
+    undo: () => {
+      assertUsable();
+      return history.undo();
+    },
+    redo: () => {
+      assertUsable();
+      return history.redo();
+    },
+    async destroy() {
+      if (state === 'destroyed') return;
+      state = 'destroyed';
+      await ready.catch(() => undefined);
+      if (local !== undefined) {
+        await local.persister.save();
+        await local.persister.destroy();
+      }
+      queries.destroy();
+      relationships.destroy();
+      indexes.destroy();
+      guard.destroy();
+    },
+  };
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b);
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return (a as number) < (b as number) ? -1 : 1;
+}

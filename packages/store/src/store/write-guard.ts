@@ -1,0 +1,111 @@
+import { createMiddleware, type MergeableStore, type Middleware } from 'tinybase';
+import { ValidationError } from '../errors.ts';
+import type { AnySchema } from '../schema/row-types.ts';
+import { cellIssue } from '../validation/validate-rows.ts';
+
+/**
+ * Who is writing right now:
+ * - `direct`: application code calling the raw TinyBase store, which the guard validates;
+ * - `operation`: a TinySync operation, already validated as a whole row;
+ * - `replication`: a merge from another replica (sync or local load). It is not filtered here:
+ *   dropping a merged cell would leave its CRDT stamp behind without the value, and replicas
+ *   would stop converging. Changes from clients are validated by the server instead.
+ */
+export type WriteSource = 'direct' | 'operation' | 'replication';
+
+export interface WriteGuard {
+  /** Runs `write` with the given source; nested calls keep the outermost source. */
+  as<R>(source: Exclude<WriteSource, 'direct'>, write: () => R): R;
+  destroy(): void;
+}
+
+/**
+ * Keeps raw writes to the TinyBase store (`store.setCell(...)`, `store.setRow(...)`) inside the
+ * schema. TinyBase's middleware cannot throw back to the caller, so a refused raw write is
+ * dropped and reported through `onRejected`; TinySync's own operations throw instead.
+ */
+export function createWriteGuard(
+  store: MergeableStore,
+  schema: AnySchema,
+  onRejected: (error: ValidationError) => void,
+): WriteGuard {
+  let source: WriteSource = 'direct';
+  const wholeDeletes = new Set<string>();
+  const middleware: Middleware = createMiddleware(store);
+  const isGuarded = () => source === 'direct';
+
+  const reject = (tableId: string, rowId: string, cellId: string | undefined, message: string) => {
+    onRejected(
+      new ValidationError([
+        cellId === undefined ? { tableId, rowId, message } : { tableId, rowId, cellId, message },
+      ]),
+    );
+    return undefined;
+  };
+
+  middleware
+    .addWillApplyChangesCallback((changes) => {
+      // Replication arrives as applied changes; the flag lasts until its transaction ends.
+      if (source === 'direct') source = 'replication';
+      return changes;
+    })
+    .addWillSetRowCallback((tableId, rowId, row) => {
+      if (!isGuarded()) return row;
+      const rowSchema = schema.rowSchemas[tableId];
+      if (rowSchema === undefined)
+        return reject(tableId, rowId, undefined, `unknown table '${tableId}'`);
+      const result = rowSchema.safeParse(row);
+      if (result.success) return row;
+      const issue = result.error.issues[0];
+      const cellId = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
+      return reject(tableId, rowId, cellId, issue?.message ?? 'invalid row');
+    })
+    .addWillSetCellCallback((tableId, rowId, cellId, cell) => {
+      if (!isGuarded()) return cell;
+      const issue = cellIssue(schema, tableId, cellId, cell);
+      return issue === undefined ? cell : reject(tableId, rowId, cellId, issue);
+    })
+    // Deleting a whole row or table deletes its cells one by one; only lone cell deletes are checked.
+    .addWillDelTableCallback((tableId) => {
+      wholeDeletes.add(tableId);
+      return true;
+    })
+    .addWillDelRowCallback((tableId, rowId) => {
+      wholeDeletes.add(`${tableId}/${rowId}`);
+      return true;
+    })
+    .addWillDelCellCallback((tableId, rowId, cellId) => {
+      if (!isGuarded() || wholeDeletes.has(tableId) || wholeDeletes.has(`${tableId}/${rowId}`)) {
+        return true;
+      }
+      const issue = cellIssue(schema, tableId, cellId, undefined);
+      return (
+        issue === undefined || reject(tableId, rowId, cellId, `cannot delete: ${issue}`) === true
+      );
+    });
+
+  const resetListenerId = store.addDidFinishTransactionListener(() => {
+    wholeDeletes.clear();
+    if (source === 'replication' && depth === 0) source = 'direct';
+  });
+
+  let depth = 0;
+  return {
+    as(requested, write) {
+      if (depth > 0) return write();
+      const previous = source;
+      source = requested;
+      depth++;
+      try {
+        return write();
+      } finally {
+        depth--;
+        source = previous;
+      }
+    },
+    destroy() {
+      store.delListener(resetListenerId);
+      middleware.destroy();
+    },
+  };
+}

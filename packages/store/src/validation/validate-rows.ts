@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { ValidationError, type ValidationIssue } from '../errors.ts';
+import type { AnySchema } from '../schema/row-types.ts';
+import type { CellValue } from '../schema/schema-definition.ts';
+
+const MAX_ROW_ID_LENGTH = 256;
+
+type Cells = Record<string, CellValue>;
+
+/** Where a write is aimed, for error messages. */
+interface Target {
+  readonly tableId: string;
+  readonly rowId: string;
+}
+
+export function assertKnownTable(schema: AnySchema, tableId: string): z.ZodObject {
+  const rowSchema = schema.rowSchemas[tableId];
+  if (rowSchema === undefined) {
+    throw new ValidationError([{ tableId, message: `unknown table '${tableId}'` }]);
+  }
+  return rowSchema;
+}
+
+export function assertValidRowId({ tableId, rowId }: Target): void {
+  if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > MAX_ROW_ID_LENGTH) {
+    throw new ValidationError([
+      {
+        tableId,
+        rowId: String(rowId),
+        message: `row ids are strings of 1 to ${MAX_ROW_ID_LENGTH} characters`,
+      },
+    ]);
+  }
+}
+
+/** Checks a whole new row and returns it with defaults applied. */
+export function parseNewRow(schema: AnySchema, target: Target, input: unknown): Cells {
+  const rowSchema = assertKnownTable(schema, target.tableId);
+  assertValidRowId(target);
+  return parseOrThrow(rowSchema, target, input);
+}
+
+/**
+ * Checks a partial update against the row it changes (so a patch cannot leave the row
+ * invalid) and returns only the cells to write: values to set, `undefined` to delete.
+ */
+export function parsePatch(
+  schema: AnySchema,
+  target: Target,
+  existing: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, CellValue | undefined> {
+  const rowSchema = assertKnownTable(schema, target.tableId);
+  const merged: Record<string, unknown> = { ...existing, ...patch };
+  const parsed = parseOrThrow(rowSchema, target, merged);
+  const changes: Record<string, CellValue | undefined> = {};
+  for (const cellId of Object.keys(patch)) changes[cellId] = parsed[cellId];
+  return changes;
+}
+
+/** Checks one cell value; `undefined` means a delete, allowed only for optional cells. */
+export function cellIssue(
+  schema: AnySchema,
+  tableId: string,
+  cellId: string,
+  value: unknown,
+): string | undefined {
+  const cellSchema = schema.rowSchemas[tableId]?.shape[cellId] as z.ZodType | undefined;
+  if (cellSchema === undefined) return `unknown cell '${cellId}'`;
+  const result = cellSchema.safeParse(value);
+  return result.success ? undefined : (result.error.issues[0]?.message ?? 'invalid value');
+}
+
+function parseOrThrow(rowSchema: z.ZodObject, target: Target, input: unknown): Cells {
+  const result = rowSchema.safeParse(input);
+  if (result.success) return withoutUndefined(result.data);
+  throw new ValidationError(result.error.issues.flatMap((issue) => toIssues(target, issue)));
+}
+
+function toIssues(target: Target, issue: z.core.$ZodIssue): ValidationIssue[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((cellId) => ({ ...target, cellId, message: `unknown cell '${cellId}'` }));
+  }
+  const cellId = issue.path[0];
+  return [
+    typeof cellId === 'string'
+      ? { ...target, cellId, message: issue.message }
+      : { ...target, message: issue.message },
+  ];
+}
+
+function withoutUndefined(row: Record<string, unknown>): Cells {
+  const cells: Cells = {};
+  for (const [cellId, value] of Object.entries(row)) {
+    if (value !== undefined) cells[cellId] = value as CellValue;
+  }
+  return cells;
+}

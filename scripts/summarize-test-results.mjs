@@ -1,0 +1,49 @@
+// Sums the JSON reports every vitest project writes to <workspace>/test-results/vitest.json and
+// prints the one summary line CI reads. A workspace with a test script but no report counts
+// as a failure: its tests did not run.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const workspaceDirs = workspaces.flatMap((pattern) =>
+  pattern.endsWith('/*')
+    ? listDirs(join(root, pattern.slice(0, -2))).map((dir) => join(pattern.slice(0, -2), dir))
+    : [pattern],
+);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const dir of workspaceDirs) {
+  const manifestPath = join(root, dir, 'package.json');
+  if (!existsSync(manifestPath)) continue;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (!manifest.scripts?.test) continue;
+  const reportPath = join(root, dir, 'test-results', 'vitest.json');
+  if (!existsSync(reportPath)) {
+    console.error(`${dir}: no test report at ${reportPath}`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + countFailedSuites(report);
+  skipped += report.numPendingTests + report.numTodoTests;
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
+
+/** A file that failed to load (or a type error outside any test) has no failed test of its own. */
+function countFailedSuites(report) {
+  return report.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed'),
+  ).length;
+}
+
+function listDirs(path) {
+  return readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+}
