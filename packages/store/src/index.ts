@@ -61,5 +61,6 @@ export {
   type TinySyncStoreOptions,
 } from './store/create-tinysync-store.ts';
 export type { ListOptions } from './store/list-options.ts';
+export { createSchemaIndexes, createSchemaRelationships } from './store/schema-indexes.ts';
 export type { TableOperations } from './store/table-operations.ts';
 export type { UndoHistory, UndoState } from './store/undo-history.ts';

@@ -123,6 +123,37 @@ describe('table operations', () => {
     expect(app.tables.users.count()).toBe(4);
   });
 
+  it('answers equality filters from a schema index with the same rows as a table scan', () => {
+    const app = newStore();
+    const ada = app.tables.users.create({ name: 'Ada', email: 'ada@example.com' });
+    const project = app.tables.projects.create({ name: 'P', ownerId: ada.id });
+    for (const [index, status] of ['done', 'todo', 'todo', 'doing', 'todo'].entries()) {
+      app.tables.tasks.create({
+        id: `t${index}`,
+        title: `T${index}`,
+        projectId: project.id,
+        status: status as 'todo',
+        position: 10 - index,
+      });
+    }
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+    const viaIndex = app.tables.tasks.list({ where: { status: 'todo' }, sortBy: 'position' });
+    const viaScan = app.tables.tasks.list({
+      where: (task) => task.status === 'todo',
+      sortBy: 'position',
+    });
+    expect(ids(viaIndex)).toEqual(['t4', 't2', 't1']);
+    expect(ids(viaIndex)).toEqual(ids(viaScan));
+    expect(
+      ids(
+        app.tables.tasks.list({ where: { status: 'todo' }, sortBy: 'position', descending: true }),
+      ),
+    ).toEqual(['t1', 't2', 't4']);
+    expect(
+      ids(app.tables.tasks.list({ where: { status: 'todo', title: 'T2' }, sortBy: 'position' })),
+    ).toEqual(['t2']);
+  });
+
   it('checks that references name a row id', () => {
     const app = newStore();
     expect(() => app.tables.projects.create({ name: 'P', ownerId: '' })).toThrow(ValidationError);

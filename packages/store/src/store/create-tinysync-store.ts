@@ -1,4 +1,4 @@
-import { createIndexes, createMergeableStore, createQueries, createRelationships } from 'tinybase';
+import { createMergeableStore, createQueries } from 'tinybase';
 import type {
   Indexes,
   MergeableStore,
@@ -19,6 +19,7 @@ import {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
 } from '../schema/tinybase-tables-schema.ts';
+import { createSchemaIndexes, createSchemaRelationships } from './schema-indexes.ts';
 import { createTableOperations, type TableOperations } from './table-operations.ts';
 import { createUndoHistory, type UndoHistory } from './undo-history.ts';
 import { createWriteGuard } from './write-guard.ts';
@@ -93,16 +94,8 @@ export function createTinySyncStore<S extends AnySchema>(
   const guard = createWriteGuard(store, schema, onWarning);
   const history = createUndoHistory(store, (write) => guard.as('operation', write), undoLimit);
 
-  const indexes = createIndexes(store);
-  for (const { indexId, tableId, on, sortBy, descending } of schema.indexes) {
-    indexes.setIndexDefinition(indexId, tableId, on, sortBy, undefined, (a, b) =>
-      descending === true ? compare(b, a) : compare(a, b),
-    );
-  }
-  const relationships = createRelationships(store);
-  for (const { relationshipId, tableId, cellId, targetTableId } of schema.references) {
-    relationships.setRelationshipDefinition(relationshipId, tableId, targetTableId, cellId);
-  }
+  const indexes = createSchemaIndexes(store, schema);
+  const relationships = createSchemaRelationships(store, schema);
   const queries = createQueries(store);
 
   let state: 'loading' | 'ready' | 'destroyed' = openPersister === undefined ? 'ready' : 'loading';
@@ -133,7 +126,7 @@ export function createTinySyncStore<S extends AnySchema>(
     return run();
   };
 
-  const context = { store, schema, read, write };
+  const context = { store, schema, indexes, read, write };
   const tables = Object.fromEntries(
     schema.tableIds.map((tableId) => [tableId, createTableOperations(context, tableId)]),
   ) as unknown as TableOperationsMap<S>;
@@ -182,12 +175,4 @@ export function createTinySyncStore<S extends AnySchema>(
       guard.destroy();
     },
   };
-}
-
-function compare(a: unknown, b: unknown): number {
-  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b);
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return (a as number) < (b as number) ? -1 : 1;
 }

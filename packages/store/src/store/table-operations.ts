@@ -1,4 +1,4 @@
-import { getUniqueId, type MergeableStore } from 'tinybase';
+import { getUniqueId, type Indexes, type MergeableStore } from 'tinybase';
 import { RowExistsError, RowNotFoundError } from '../errors.ts';
 import type {
   AnySchema,
@@ -8,6 +8,7 @@ import type {
   UpdatePatch,
 } from '../schema/row-types.ts';
 import { assertValidRowId, parseNewRow, parsePatch } from '../validation/validate-rows.ts';
+import { lookUpIndexedRowIds } from './indexed-lookup.ts';
 import { type ListOptions, matchesWhere } from './list-options.ts';
 
 /** Typed reads and validated writes on one table. Every write is one undoable step. */
@@ -27,6 +28,7 @@ export interface TableOperations<S extends AnySchema, T extends TableId<S>> {
 export interface OperationContext {
   readonly store: MergeableStore;
   readonly schema: AnySchema;
+  readonly indexes: Indexes;
   read<R>(read: () => R): R;
   write<R>(label: string, write: () => R): R;
 }
@@ -85,10 +87,15 @@ export function createTableOperations<S extends AnySchema, T extends TableId<S>>
     list(options = {}) {
       return context.read(() => {
         const { where, sortBy, descending = false, offset = 0, limit } = options;
+        const indexedRowIds =
+          where !== undefined && typeof where !== 'function'
+            ? lookUpIndexedRowIds(schema, context.indexes, { tableId, where, sortBy, descending })
+            : undefined;
         const rowIds =
-          sortBy === undefined
+          indexedRowIds ??
+          (sortBy === undefined
             ? store.getRowIds(tableId)
-            : store.getSortedRowIds(tableId, sortBy, descending);
+            : store.getSortedRowIds(tableId, sortBy, descending));
         let rows = rowIds.map(rowWithId);
         if (where !== undefined) rows = rows.filter(matchesWhere<S, T>(where));
         return rows.slice(offset, limit === undefined ? undefined : offset + limit);

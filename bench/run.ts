@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: runs every benchmark, prints one table and writes JSON to bench/results/
+ * (one file per suite plus latest.json). `--smoke` runs tiny counts, to keep the code working.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { BenchResult } from './measure.ts';
+import { runStoreBench } from './store.bench.ts';
+
+const smoke = process.argv.includes('--smoke');
+const resultsDir = new URL('./results/', import.meta.url);
+
+const suites: Record<string, () => Promise<BenchResult[]>> = {
+  store: () => runStoreBench(smoke ? { rows: 200, repeats: 1 } : { rows: 10_000, repeats: 5 }),
+};
+
+const all: Record<string, BenchResult[]> = {};
+for (const [name, run] of Object.entries(suites)) {
+  all[name] = await run();
+}
+
+printTable(Object.values(all).flat());
+if (!smoke) {
+  mkdirSync(resultsDir, { recursive: true });
+  const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
+  for (const [name, results] of Object.entries(all)) {
+    writeJson(`${name}.json`, { suite: name, date: new Date().toISOString(), machine, results });
+  }
+  writeJson('latest.json', { date: new Date().toISOString(), machine, suites: all });
+}
+
+function writeJson(file: string, content: unknown) {
+  writeFileSync(new URL(file, resultsDir), `${JSON.stringify(content, null, 2)}\n`);
+}
+
+function printTable(results: BenchResult[]) {
+  const rows = results.map((result) => [
+    result.metric,
+    `${format(result.ours)} ${result.unit}`,
+    result.baseline === undefined
+      ? ''
+      : `${format(result.baseline)} ${result.unit} (${result.baselineName})`,
+    result.baseline === undefined ? '' : `${(result.ours / result.baseline).toFixed(2)}×`,
+    result.target ?? '',
+    result.pass === undefined ? '' : result.pass ? 'pass' : 'FAIL',
+  ]);
+  const header = ['metric', 'ours', 'baseline', 'ratio', 'target', 'result'];
+  const table = [header, ...rows];
+  console.log(
+    table
+      .map((cells) => `| ${cells.join(' | ')} |`)
+      .join('\n')
+      .replace(/^(.*)\n/, `$1\n|${header.map(() => ' --- |').join('')}\n`),
+  );
+}
+
+function format(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(2);
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { runStoreBench } from './store.bench.ts';
+
+describe('store benchmark (smoke run, tiny counts, no thresholds)', () => {
+  it('measures every metric and the bundle size', async () => {
+    const results = await runStoreBench({ rows: 50, repeats: 1 });
+    expect(results.map((result) => result.metric)).toEqual([
+      'create 50 rows in one batch',
+      'create one row in a 50-row table',
+      'update one cell in a 50-row table',
+      'list 50 rows sorted by name',
+      'list admins of 50 rows, first 50 by name',
+      '@tinysync/store bundle, own code (min+gzip)',
+      '@tinysync/store bundle incl. TinyBase and zod',
+    ]);
+    for (const result of results) {
+      expect(result.ours).toBeGreaterThan(0);
+      if (result.baseline !== undefined) expect(result.baseline).toBeGreaterThan(0);
+    }
+    const [ownCode, full] = results.slice(-2);
+    expect(full?.ours).toBeGreaterThan(ownCode?.ours ?? Number.POSITIVE_INFINITY);
+  }, 60_000);
+});

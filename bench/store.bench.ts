@@ -1,0 +1,180 @@
+import { gzipSync } from 'node:zlib';
+import {
+  appSchema,
+  createSchemaIndexes,
+  createSchemaRelationships,
+  createTinySyncStore,
+  toTinyBaseTablesSchema,
+} from '@tinysync/store';
+import { build } from 'esbuild';
+import { createMergeableStore } from 'tinybase';
+import { type BenchResult, medianMs } from './measure.ts';
+
+export interface StoreBenchOptions {
+  readonly rows: number;
+  readonly repeats: number;
+}
+
+const user = (index: number) => ({
+  name: `User ${index % 997}`,
+  email: `user${index}@example.com`,
+  role: index % 3 === 0 ? ('admin' as const) : ('member' as const),
+});
+
+const newApp = () => createTinySyncStore(appSchema, { onWarning: () => undefined });
+
+/** The baseline: plain TinyBase with the same tables schema, indexes and relationships. */
+function newRawStore() {
+  const store = createMergeableStore().setTablesSchema(toTinyBaseTablesSchema(appSchema));
+  createSchemaIndexes(store, appSchema);
+  createSchemaRelationships(store, appSchema);
+  return store;
+}
+
+/** Single writes measured against a store that already holds `rows` rows. */
+const SINGLE_WRITES = 500;
+
+/**
+ * The cost of TinySync's validated operations over raw TinyBase writes on the same schema,
+ * indexes and relationships (ratios from the same run), and the store package's bundle size.
+ */
+export async function runStoreBench({ rows, repeats }: StoreBenchOptions): Promise<BenchResult[]> {
+  const ids = Array.from({ length: rows }, (_, index) => `u${index}`);
+  const extraIds = Array.from({ length: SINGLE_WRITES }, (_, index) => `extra${index}`);
+  const filled = () => {
+    const app = newApp();
+    app.batch(() => {
+      for (const [index, id] of ids.entries()) app.tables.users.create({ id, ...user(index) });
+    });
+    return app;
+  };
+  const rawFilled = () => {
+    const store = newRawStore();
+    store.transaction(() => {
+      for (const [index, id] of ids.entries()) {
+        store.setRow('users', id, { ...user(index), createdAt: 1 });
+      }
+    });
+    return store;
+  };
+  const perWrite = (totalMs: number) => (totalMs / SINGLE_WRITES) * 1000;
+
+  const results: BenchResult[] = [
+    {
+      metric: `create ${rows} rows in one batch`,
+      unit: 'ms',
+      ours: medianMs(repeats, () => () => void filled()),
+      baseline: medianMs(repeats, () => () => void rawFilled()),
+      baselineName: 'TinyBase transaction',
+    },
+    {
+      metric: `create one row in a ${rows}-row table`,
+      unit: 'µs',
+      ours: perWrite(
+        medianMs(repeats, () => {
+          const app = filled();
+          return () => {
+            for (const [index, id] of extraIds.entries()) {
+              app.tables.users.create({ id, ...user(index) });
+            }
+          };
+        }),
+      ),
+      baseline: perWrite(
+        medianMs(repeats, () => {
+          const store = rawFilled();
+          return () => {
+            for (const [index, id] of extraIds.entries()) {
+              store.setRow('users', id, { ...user(index), createdAt: 1 });
+            }
+          };
+        }),
+      ),
+      baselineName: 'TinyBase setRow',
+    },
+    {
+      metric: `update one cell in a ${rows}-row table`,
+      unit: 'µs',
+      ours: perWrite(
+        medianMs(repeats, () => {
+          const app = filled();
+          return () => {
+            for (const id of ids.slice(0, SINGLE_WRITES))
+              app.tables.users.update(id, { name: 'Z' });
+          };
+        }),
+      ),
+      baseline: perWrite(
+        medianMs(repeats, () => {
+          const store = rawFilled();
+          return () => {
+            for (const id of ids.slice(0, SINGLE_WRITES)) store.setCell('users', id, 'name', 'Z');
+          };
+        }),
+      ),
+      baselineName: 'TinyBase setCell',
+    },
+    {
+      metric: `list ${rows} rows sorted by name`,
+      unit: 'ms',
+      ours: medianMs(repeats, () => {
+        const app = filled();
+        return () => void app.tables.users.list({ sortBy: 'name' });
+      }),
+      baseline: medianMs(repeats, () => {
+        const store = rawFilled();
+        return () =>
+          void store
+            .getSortedRowIds('users', 'name')
+            .map((id) => ({ id, ...store.getRow('users', id) }));
+      }),
+      baselineName: 'getSortedRowIds + getRow',
+    },
+    {
+      metric: `list admins of ${rows} rows, first 50 by name`,
+      unit: 'ms',
+      ours: medianMs(repeats, () => {
+        const app = filled();
+        return () =>
+          void app.tables.users.list({ where: { role: 'admin' }, sortBy: 'name', limit: 50 });
+      }),
+    },
+  ];
+  return [...results.map(withRatioTarget), ...(await bundleSizes())];
+}
+
+/** Validation and undo cost something; more than 2× plain TinyBase would mean they are done badly. */
+function withRatioTarget(result: BenchResult): BenchResult {
+  if (result.baseline === undefined) return result;
+  return { ...result, target: '≤ 2× baseline', pass: result.ours <= 2 * result.baseline };
+}
+
+async function bundleSizes(): Promise<BenchResult[]> {
+  const gzipped = async (external: string[]) => {
+    const output = await build({
+      entryPoints: [new URL('../packages/store/src/index.ts', import.meta.url).pathname],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      external,
+    });
+    return gzipSync(output.outputFiles[0]?.contents ?? new Uint8Array()).length / 1024;
+  };
+  const ownCode = await gzipped(['tinybase', 'tinybase/*', 'zod']);
+  return [
+    {
+      metric: '@tinysync/store bundle, own code (min+gzip)',
+      unit: 'kB',
+      ours: ownCode,
+      target: '≤ 25 kB',
+      pass: ownCode <= 25,
+    },
+    {
+      metric: '@tinysync/store bundle incl. TinyBase and zod',
+      unit: 'kB',
+      ours: await gzipped([]),
+    },
+  ];
+}

@@ -1,0 +1,136 @@
+import 'fake-indexeddb/auto';
+import { createMergeableStore, type MergeableStore } from 'tinybase';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { appSchema } from '../app-schema.ts';
+import { PersistenceUnavailableError, StoreNotReadyError } from '../errors.ts';
+import { createTinySyncStore } from '../store/create-tinysync-store.ts';
+import { indexedDbPersister } from './indexed-db-persister.ts';
+
+let dbCounter = 0;
+const freshDbName = () => `tinysync-test-${++dbCounter}-${Date.now()}`;
+
+const openApp = async (dbName: string, onWarning = vi.fn()) => {
+  const app = createTinySyncStore(appSchema, {
+    persister: indexedDbPersister(dbName, { autoLoadIntervalSeconds: false }),
+    onWarning,
+  });
+  await app.ready;
+  return app;
+};
+
+/** Merges both ways between the app and a "server" replica (a plain MergeableStore). */
+const syncWithServer = (app: { store: unknown }, server: MergeableStore) =>
+  server.merge(app.store as MergeableStore);
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('indexedDbPersister', () => {
+  it('starts empty on a new database without warning', async () => {
+    const onWarning = vi.fn();
+    const app = await openApp(freshDbName(), onWarning);
+    expect(app.persistence()).toMatch(/^indexeddb:/);
+    expect(app.tables.users.count()).toBe(0);
+    await app.destroy();
+    expect(onWarning).not.toHaveBeenCalled();
+  });
+
+  it('refuses operations until local data has loaded', async () => {
+    const app = createTinySyncStore(appSchema, {
+      persister: indexedDbPersister(freshDbName(), { autoLoadIntervalSeconds: false }),
+    });
+    expect(app.isReady()).toBe(false);
+    expect(() => app.tables.users.list()).toThrow(StoreNotReadyError);
+    await app.ready;
+    expect(app.tables.users.list()).toEqual([]);
+    await app.destroy();
+  });
+
+  it('keeps rows and their CRDT stamps across a reload', async () => {
+    const dbName = freshDbName();
+    const first = await openApp(dbName);
+    const ada = first.tables.users.create({ name: 'Ada', email: 'ada@example.com' });
+    const gone = first.tables.users.create({ name: 'Gone', email: 'gone@example.com' });
+    first.tables.users.delete(gone.id);
+    const content = first.store.getMergeableContent();
+    await first.destroy();
+
+    const reloaded = await openApp(dbName);
+    expect(reloaded.tables.users.list()).toEqual([ada]);
+    expect(reloaded.store.getMergeableContent()).toEqual(content);
+    await reloaded.destroy();
+  });
+
+  it('after a reload, merging with the server neither resurrects deletions nor loses offline edits', async () => {
+    const dbName = freshDbName();
+    const server = createMergeableStore('server');
+    const online = await openApp(dbName);
+    online.tables.users.create({ id: 'keep', name: 'Ada', email: 'ada@example.com' });
+    online.tables.users.create({ id: 'drop', name: 'Bo', email: 'bo@example.com' });
+    syncWithServer(online, server);
+
+    // Offline: edit one row, delete the other, then reload the page.
+    online.tables.users.update('keep', { name: 'Ada (offline edit)' });
+    online.tables.users.delete('drop');
+    await online.destroy();
+    const reloaded = await openApp(dbName);
+    syncWithServer(reloaded, server);
+
+    expect(reloaded.store.getRowIds('users')).toEqual(['keep']);
+    expect(server.getRowIds('users')).toEqual(['keep']);
+    expect(server.getCell('users', 'keep', 'name')).toBe('Ada (offline edit)');
+    await reloaded.destroy();
+  });
+
+  it('picks up what another tab saved', async () => {
+    const dbName = freshDbName();
+    const open = () =>
+      createTinySyncStore(appSchema, {
+        persister: indexedDbPersister(dbName, { autoLoadIntervalSeconds: 0.02 }),
+        onWarning: vi.fn(),
+      });
+    const tabA = open();
+    await tabA.ready;
+    const tabB = open();
+    await tabB.ready;
+    tabA.tables.users.create({ id: 'u1', name: 'Ada', email: 'ada@example.com' });
+    await vi.waitFor(() => expect(tabB.tables.users.get('u1')?.name).toBe('Ada'), {
+      timeout: 2000,
+    });
+    await tabA.destroy();
+    await tabB.destroy();
+  });
+
+  it('falls back to memory with a warning when there is no IndexedDB', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const onWarning = vi.fn();
+    const app = await openApp(freshDbName(), onWarning);
+    expect(onWarning).toHaveBeenCalledWith(expect.any(PersistenceUnavailableError));
+    expect(String(onWarning.mock.calls[0]?.[0])).toMatch(/no indexedDB/);
+    expect(app.persistence()).toMatch(/^memory/);
+    const ada = app.tables.users.create({ name: 'Ada', email: 'ada@example.com' });
+    expect(app.tables.users.get(ada.id)?.name).toBe('Ada');
+    await app.destroy();
+  });
+
+  it('falls back to memory when IndexedDB refuses to open (e.g. private mode)', async () => {
+    const refusingFactory = {
+      open() {
+        const request: Partial<IDBOpenDBRequest> & { error: DOMException } = {
+          error: new DOMException('The user denied permission', 'SecurityError'),
+        };
+        queueMicrotask(() =>
+          request.onerror?.call(request as IDBOpenDBRequest, new Event('error')),
+        );
+        return request as IDBOpenDBRequest;
+      },
+    };
+    vi.stubGlobal('indexedDB', refusingFactory);
+    const onWarning = vi.fn();
+    const app = await openApp(freshDbName(), onWarning);
+    expect(String(onWarning.mock.calls[0]?.[0])).toMatch(/SecurityError/);
+    expect(app.tables.users.count()).toBe(0);
+    await app.destroy();
+  });
+});
