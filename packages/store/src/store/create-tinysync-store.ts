@@ -135,8 +135,9 @@ export function createTinySyncStore<S extends AnySchema>(
     if (openPersister === undefined) return;
     local = await openPersister(store, { warn: onWarning });
     // Loading arrives as applied changes, which the write guard treats as replication.
-    await local.persister.load();
+    // startAutoLoad loads once first, then keeps watching for other tabs' saves.
     if (local.autoLoad) await local.persister.startAutoLoad();
+    else await local.persister.load();
     await local.persister.startAutoSave();
     if (state === 'loading') state = 'ready';
   })();

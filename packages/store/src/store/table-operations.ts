@@ -96,9 +96,18 @@ export function createTableOperations<S extends AnySchema, T extends TableId<S>>
           (sortBy === undefined
             ? store.getRowIds(tableId)
             : store.getSortedRowIds(tableId, sortBy, descending));
-        let rows = rowIds.map(rowWithId);
-        if (where !== undefined) rows = rows.filter(matchesWhere<S, T>(where));
-        return rows.slice(offset, limit === undefined ? undefined : offset + limit);
+        // Stop building rows once the page is full: a limited list costs the page, not the table.
+        const matches = where === undefined ? undefined : matchesWhere<S, T>(where);
+        const end = limit === undefined ? Number.POSITIVE_INFINITY : offset + limit;
+        const page: RowWithId<S, T>[] = [];
+        let matched = 0;
+        for (const rowId of rowIds) {
+          if (matched >= end) break;
+          const row = rowWithId(rowId);
+          if (matches !== undefined && !matches(row)) continue;
+          if (matched++ >= offset) page.push(row);
+        }
+        return page;
       });
     },
     count() {
