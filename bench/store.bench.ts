@@ -40,7 +40,6 @@ const SINGLE_WRITES = 500;
  */
 export async function runStoreBench({ rows, repeats }: StoreBenchOptions): Promise<BenchResult[]> {
   const ids = Array.from({ length: rows }, (_, index) => `u${index}`);
-  const extraIds = Array.from({ length: SINGLE_WRITES }, (_, index) => `extra${index}`);
   const filled = () => {
     const app = newApp();
     app.batch(() => {
@@ -57,7 +56,19 @@ export async function runStoreBench({ rows, repeats }: StoreBenchOptions): Promi
     });
     return store;
   };
-  const perWrite = (totalMs: number) => (totalMs / SINGLE_WRITES) * 1000;
+  /** Median time of one write, each made into a freshly filled store. */
+  const microsPerWrite = <Subject>(
+    prepare: () => Subject,
+    writeOne: (subject: Subject, index: number) => unknown,
+  ) => {
+    const totalMs = medianMs(repeats, () => {
+      const subject = prepare();
+      return () => {
+        for (let index = 0; index < SINGLE_WRITES; index++) writeOne(subject, index);
+      };
+    });
+    return (totalMs / SINGLE_WRITES) * 1000;
+  };
 
   const results: BenchResult[] = [
     {
@@ -70,47 +81,22 @@ export async function runStoreBench({ rows, repeats }: StoreBenchOptions): Promi
     {
       metric: `create one row in a ${rows}-row table`,
       unit: 'µs',
-      ours: perWrite(
-        medianMs(repeats, () => {
-          const app = filled();
-          return () => {
-            for (const [index, id] of extraIds.entries()) {
-              app.tables.users.create({ id, ...user(index) });
-            }
-          };
-        }),
+      ours: microsPerWrite(filled, (app, index) =>
+        app.tables.users.create({ id: `extra${index}`, ...user(index) }),
       ),
-      baseline: perWrite(
-        medianMs(repeats, () => {
-          const store = rawFilled();
-          return () => {
-            for (const [index, id] of extraIds.entries()) {
-              store.setRow('users', id, { ...user(index), createdAt: 1 });
-            }
-          };
-        }),
+      baseline: microsPerWrite(rawFilled, (store, index) =>
+        store.setRow('users', `extra${index}`, { ...user(index), createdAt: 1 }),
       ),
       baselineName: 'TinyBase setRow',
     },
     {
       metric: `update one cell in a ${rows}-row table`,
       unit: 'µs',
-      ours: perWrite(
-        medianMs(repeats, () => {
-          const app = filled();
-          return () => {
-            for (const id of ids.slice(0, SINGLE_WRITES))
-              app.tables.users.update(id, { name: 'Z' });
-          };
-        }),
+      ours: microsPerWrite(filled, (app, index) =>
+        app.tables.users.update(`u${index % rows}`, { name: 'Z' }),
       ),
-      baseline: perWrite(
-        medianMs(repeats, () => {
-          const store = rawFilled();
-          return () => {
-            for (const id of ids.slice(0, SINGLE_WRITES)) store.setCell('users', id, 'name', 'Z');
-          };
-        }),
+      baseline: microsPerWrite(rawFilled, (store, index) =>
+        store.setCell('users', `u${index % rows}`, 'name', 'Z'),
       ),
       baselineName: 'TinyBase setCell',
     },

@@ -85,6 +85,16 @@ export function createUndoHistory(
     );
   }
 
+  /** Takes the newest entry of `from`, replays it towards old (0) or new (1), files it in `to`. */
+  function move(from: UndoEntry[], to: UndoEntry[], direction: 0 | 1): boolean {
+    const entry = from.pop();
+    if (entry === undefined) return false;
+    replay(entry, direction);
+    to.push(entry);
+    changed();
+    return true;
+  }
+
   return {
     record(label, changes) {
       if (Object.keys(changes).length === 0) return;
@@ -93,22 +103,8 @@ export function createUndoHistory(
       redoStack.length = 0;
       changed();
     },
-    undo() {
-      const entry = undoStack.pop();
-      if (entry === undefined) return false;
-      replay(entry, 0);
-      redoStack.push(entry);
-      changed();
-      return true;
-    },
-    redo() {
-      const entry = redoStack.pop();
-      if (entry === undefined) return false;
-      replay(entry, 1);
-      undoStack.push(entry);
-      changed();
-      return true;
-    },
+    undo: () => move(undoStack, redoStack, 0),
+    redo: () => move(redoStack, undoStack, 1),
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
