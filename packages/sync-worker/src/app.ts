@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { ApiError } from './http/api-error.ts';
+import { corsFromEnv, requestId, timingAndLog } from './http/middleware.ts';
+import { healthRoutes } from './routes/health.ts';
+
+/** The Worker's HTTP surface. Every error leaves as `{ "error": { "code", "message" } }`. */
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId, timingAndLog, corsFromEnv);
+  app.route('/', healthRoutes);
+  app.notFound(() => {
+    throw new ApiError('not_found', 'No such route');
+  });
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toJSON(), error.status);
+    console.error(
+      JSON.stringify({ level: 'error', requestId: c.get('requestId'), error: String(error) }),
+    );
+    return c.json(new ApiError('internal_error', 'Internal error').toJSON(), 500);
+  });
+  return app;
+}

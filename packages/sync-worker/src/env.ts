@@ -1,0 +1,14 @@
+/** The Worker's bindings and configuration (wrangler.jsonc `vars`, secrets). */
+export interface Env {
+  readonly STORES: DurableObjectNamespace;
+  /** PEM public key of the Clerk instance; tokens are verified with it, offline. */
+  readonly CLERK_JWT_KEY?: string;
+  /** Comma-separated origins allowed as a token's `azp`; empty accepts any. */
+  readonly CLERK_AUTHORIZED_PARTIES?: string;
+  /** Comma-separated origins allowed by CORS; empty allows none cross-origin. */
+  readonly CORS_ORIGINS?: string;
+  /** Set only by the dev configuration: enables POST /dev/token. */
+  readonly TINYSYNC_DEV_AUTH?: string;
+  /** Dev configuration only: the committed dev private key that POST /dev/token signs with. */
+  readonly TINYSYNC_DEV_SIGNING_KEY?: string;
+}
