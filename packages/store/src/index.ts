@@ -64,3 +64,4 @@ export type { ListOptions } from './store/list-options.ts';
 export { createSchemaIndexes, createSchemaRelationships } from './store/schema-indexes.ts';
 export type { TableOperations } from './store/table-operations.ts';
 export type { UndoHistory, UndoState } from './store/undo-history.ts';
+export { cellIssue } from './validation/validate-rows.ts';

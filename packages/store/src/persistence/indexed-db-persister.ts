@@ -53,9 +53,20 @@ export function indexedDbPersister(
   };
 }
 
+/** The part of `IDBFactory` the probe uses (typed here so the package needs no DOM types). */
+interface IndexedDbOpener {
+  open(name: string): {
+    onsuccess: (() => void) | null;
+    onerror: (() => void) | null;
+    onblocked: (() => void) | null;
+    readonly result: { close(): void };
+    readonly error: unknown;
+  };
+}
+
 /** Opens the database once to find out whether IndexedDB works here; undefined when it does. */
 async function indexedDbProblem(dbName: string): Promise<string | undefined> {
-  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  const factory = (globalThis as { indexedDB?: IndexedDbOpener }).indexedDB;
   if (factory === undefined) return 'this environment has no indexedDB';
   try {
     return await new Promise<string | undefined>((resolve) => {

@@ -14,7 +14,9 @@ interface Target {
 }
 
 export function assertKnownTable(schema: AnySchema, tableId: string): z.ZodObject {
-  const rowSchema = schema.rowSchemas[tableId];
+  const rowSchema = Object.hasOwn(schema.rowSchemas, tableId)
+    ? schema.rowSchemas[tableId]
+    : undefined;
   if (rowSchema === undefined) {
     throw new ValidationError([{ tableId, message: `unknown table '${tableId}'` }]);
   }
@@ -65,8 +67,13 @@ export function cellIssue(
   cellId: string,
   value: unknown,
 ): string | undefined {
-  const cellSchema = schema.rowSchemas[tableId]?.shape[cellId] as z.ZodType | undefined;
-  if (cellSchema === undefined) return `unknown cell '${cellId}'`;
+  const rowSchema = Object.hasOwn(schema.rowSchemas, tableId)
+    ? schema.rowSchemas[tableId]
+    : undefined;
+  if (rowSchema === undefined) return `unknown table '${tableId}'`;
+  // Own properties only: ids like `__proto__` or `constructor` must not reach Object.prototype.
+  if (!Object.hasOwn(rowSchema.shape, cellId)) return `unknown cell '${cellId}'`;
+  const cellSchema = rowSchema.shape[cellId] as z.ZodType;
   const result = cellSchema.safeParse(value);
   return result.success ? undefined : (result.error.issues[0]?.message ?? 'invalid value');
 }

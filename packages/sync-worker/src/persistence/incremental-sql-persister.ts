@@ -1,0 +1,129 @@
+import type { MergeableStore } from 'tinybase';
+import { createCustomPersister, type Persister, type Persists } from 'tinybase/persisters';
+import {
+  CREATE_CELL_STAMP_TABLES,
+  SELECT_CELLS,
+  SELECT_META,
+  SELECT_TIMES,
+  SELECT_VALUES,
+  UPSERT_CELL,
+  UPSERT_META,
+  UPSERT_TIME,
+  UPSERT_VALUE,
+} from './cell-stamps-sql.ts';
+
+const MERGEABLE_STORE_ONLY = 2 as Persists.MergeableStoreOnly;
+const CONTENT_HASHES_KEY = 'content_hashes';
+
+/** A TinyBase stamp: [value-or-children, HLC time, hash?]. */
+type Stamp<Thing> = [Thing, string, number?];
+type CellStamps = Record<string, Stamp<unknown>>;
+type RowStamps = Record<string, Stamp<CellStamps>>;
+type TableStamps = Record<string, Stamp<RowStamps>>;
+type TablesStamp = Stamp<TableStamps>;
+type ValuesStamp = Stamp<Record<string, Stamp<unknown>>>;
+type MergeableChangesOrContent = [TablesStamp, ValuesStamp, 1?];
+
+/**
+ * Persists a MergeableStore in Durable Object SQLite, one row per cell stamp.
+ *
+ * TinyBase's stock SQL persister rewrites the store on every save, so a change costs O(store)
+ * (measured: 17 ms at 10k rows, 121 ms at 50k). This one writes only the stamps a transaction
+ * changed, which TinyBase hands to `setPersisted` on auto-save; loading rebuilds the store by
+ * applying every stamp as mergeable changes, so TinyBase recomputes the hashes itself.
+ */
+export function createIncrementalSqlPersister(
+  store: MergeableStore,
+  sql: SqlStorage,
+  onIgnoredError?: (error: unknown) => void,
+): Persister<Persists.MergeableStoreOnly> {
+  for (const statement of CREATE_CELL_STAMP_TABLES) sql.exec(statement);
+
+  const storedHashes = () =>
+    sql.exec<{ value: string }>(SELECT_META, CONTENT_HASHES_KEY).toArray()[0]?.value;
+  const currentHashes = () => JSON.stringify(store.getMergeableContentHashes());
+
+  const writeStamps = ([[tables, tablesTime], [values, valuesTime]]: MergeableChangesOrContent) => {
+    writeTime('', '', tablesTime);
+    for (const [tableId, [rows, tableTime]] of Object.entries(tables)) {
+      writeTime(tableId, '', tableTime);
+      for (const [rowId, [cells, rowTime]] of Object.entries(rows)) {
+        writeTime(tableId, rowId, rowTime);
+        for (const [cellId, [value, time]] of Object.entries(cells)) {
+          sql.exec(UPSERT_CELL, tableId, rowId, cellId, JSON.stringify(value ?? null), time);
+        }
+      }
+    }
+    writeTime('\u0000values', '', valuesTime);
+    for (const [valueId, [value, time]] of Object.entries(values)) {
+      sql.exec(UPSERT_VALUE, valueId, JSON.stringify(value ?? null), time);
+    }
+    sql.exec(UPSERT_META, CONTENT_HASHES_KEY, currentHashes());
+  };
+  // Upper-level times are empty in practice; only a real time is worth a row.
+  const writeTime = (tableId: string, rowId: string, time: string) => {
+    if (time !== '') sql.exec(UPSERT_TIME, tableId, rowId, time);
+  };
+
+  const readStamps = (): MergeableChangesOrContent | undefined => {
+    const tables: TableStamps = {};
+    let stampCount = 0;
+    for (const { table_id, row_id, cell_id, value, time } of sql.exec<{
+      table_id: string;
+      row_id: string;
+      cell_id: string;
+      value: string;
+      time: string;
+    }>(SELECT_CELLS)) {
+      const table = (tables[table_id] ??= [{}, '']);
+      const row = (table[0][row_id] ??= [{}, '']);
+      row[0][cell_id] = [JSON.parse(value), time];
+      stampCount++;
+    }
+    const values: Record<string, Stamp<unknown>> = {};
+    for (const { value_id, value, time } of sql.exec<{
+      value_id: string;
+      value: string;
+      time: string;
+    }>(SELECT_VALUES)) {
+      values[value_id] = [JSON.parse(value), time];
+      stampCount++;
+    }
+    if (stampCount === 0) return undefined;
+    let tablesTime = '';
+    let valuesTime = '';
+    for (const { table_id, row_id, time } of sql.exec<{
+      table_id: string;
+      row_id: string;
+      time: string;
+    }>(SELECT_TIMES)) {
+      if (table_id === '') tablesTime = time;
+      else if (table_id === '\u0000values') valuesTime = time;
+      else if (row_id === '') {
+        const table = tables[table_id];
+        if (table) table[1] = time;
+      } else {
+        const row = tables[table_id]?.[0][row_id];
+        if (row) row[1] = time;
+      }
+    }
+    return [[tables, tablesTime], [values, valuesTime], 1];
+  };
+
+  return createCustomPersister(
+    store,
+    async () => readStamps() as never,
+    async (getContent, changes) => {
+      if (changes !== undefined) {
+        writeStamps(changes as unknown as MergeableChangesOrContent);
+      } else if (storedHashes() !== currentHashes()) {
+        // A full save (e.g. the first one after loading) only writes when something is new.
+        writeStamps(getContent() as unknown as MergeableChangesOrContent);
+      }
+    },
+    () => undefined,
+    () => undefined,
+    onIgnoredError,
+    MERGEABLE_STORE_ONLY,
+  );
+}

@@ -1,0 +1,40 @@
+import { type AnySchema, cellIssue } from '@tinysync/store';
+import type { CellPolicy } from './filter-changes.ts';
+
+/** What one connection may write, decided when it was authenticated. */
+export interface WriteAccess {
+  readonly readOnly: boolean;
+  /** Tables the connection's role may write (from the schema's table permissions). */
+  readonly writableTables: readonly string[];
+}
+
+const MAX_ROW_ID_CHARS = 256;
+/** TinyBase's wire encoding of `undefined`; like `null`, it marks a deleted cell. */
+const ENCODED_UNDEFINED = '\uFFFC';
+
+/**
+ * The server's check of every incoming cell: the connection may write the table, the table
+ * and cell exist, and the value passes the schema. Deletions (`null`) need only write access.
+ */
+export function createCellPolicy(
+  schema: AnySchema,
+  access: WriteAccess,
+  maxCellChars: number,
+): CellPolicy {
+  const writable = new Set(access.writableTables);
+  return (tableId, rowId, cellId, value) => {
+    if (access.readOnly) return 'read-only connection';
+    if (!Object.hasOwn(schema.rowSchemas, tableId)) return `unknown table '${tableId}'`;
+    if (!writable.has(tableId)) return `this role may not write '${tableId}'`;
+    if (rowId.length === 0 || rowId.length > MAX_ROW_ID_CHARS) return 'invalid row id';
+    if (value === null || value === ENCODED_UNDEFINED) {
+      return Object.hasOwn(schema.rowSchemas[tableId]?.shape ?? {}, cellId)
+        ? undefined
+        : `unknown cell '${cellId}'`;
+    }
+    if (typeof value === 'string' && value.length > maxCellChars) {
+      return `value longer than ${maxCellChars} characters`;
+    }
+    return cellIssue(schema, tableId, cellId, value);
+  };
+}

@@ -1,0 +1,32 @@
+import type { Role } from '@tinysync/store';
+import type { WriteAccess } from './cell-policy.ts';
+
+/**
+ * What the Worker learned when it authenticated a WebSocket, handed to the Durable Object in
+ * the `X-TinySync-Connection` header and kept as the socket's attachment, so it survives the
+ * object hibernating while the socket stays open.
+ */
+export interface ConnectionInfo extends WriteAccess {
+  readonly userId: string;
+  readonly role: Role;
+  /** When the session token expires (ms since epoch); the socket is closed then. */
+  readonly expiresAt: number;
+  /** The subprotocol to echo back, when the token came in `Sec-WebSocket-Protocol`. */
+  readonly protocol?: string;
+}
+
+export const CONNECTION_HEADER = 'X-TinySync-Connection';
+
+/** The notice a read-only connection receives: a TinyBase response to no request, so
+ * standard clients ignore it and TinySync's client can show it. */
+export const READ_ONLY_NOTICE = 'S\n["tinysync.read-only",0,[0,0]]';
+
+export function parseConnectionInfo(header: string | null): ConnectionInfo | undefined {
+  if (header === null) return undefined;
+  try {
+    const info = JSON.parse(header) as ConnectionInfo;
+    return typeof info.userId === 'string' && typeof info.expiresAt === 'number' ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}

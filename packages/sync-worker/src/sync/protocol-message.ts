@@ -1,0 +1,35 @@
+/** TinyBase synchronizer message types (tinybase/synchronizers). */
+export const MESSAGE = {
+  response: 0,
+  getContentHashes: 1,
+  contentHashes: 2,
+  contentDiff: 3,
+  getTableDiff: 4,
+  getRowDiff: 5,
+  getCellDiff: 6,
+  getValueDiff: 7,
+} as const;
+
+/** A decoded protocol message: `[requestId, message type, body]`. */
+export type ProtocolMessage = [requestId: string | null, type: number, body: unknown];
+
+/** Parses a message remainder; undefined when it is not a TinyBase protocol message. */
+export function parseProtocolMessage(remainder: string): ProtocolMessage | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(remainder);
+  } catch {
+    return undefined;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    !(parsed[0] === null || typeof parsed[0] === 'string') ||
+    !Number.isInteger(parsed[1]) ||
+    (parsed[1] as number) < MESSAGE.response ||
+    (parsed[1] as number) > MESSAGE.getValueDiff
+  ) {
+    return undefined;
+  }
+  return parsed as ProtocolMessage;
+}

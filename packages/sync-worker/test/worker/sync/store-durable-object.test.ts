@@ -1,0 +1,118 @@
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { READ_ONLY_NOTICE } from '../../../src/sync/connection-info.ts';
+import { ADMIN, connectClient, eventually, openSocket, VIEWER } from './connect.ts';
+
+const ada = { name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 1 };
+let storeCounter = 0;
+const newStoreId = () => `org_test${++storeCounter}_${Date.now()}`;
+
+const storedCells = (storeId: string) =>
+  runInDurableObject(env.STORES.get(env.STORES.idFromName(storeId)), (_instance, state) =>
+    state.storage.sql
+      .exec<{ table_id: string; row_id: string; cell_id: string; value: string; time: string }>(
+        'SELECT * FROM tinysync_cells ORDER BY table_id, row_id, cell_id',
+      )
+      .toArray(),
+  );
+
+describe('StoreDurableObject', () => {
+  it('syncs a change between two standard TinyBase clients and persists it', async () => {
+    const storeId = newStoreId();
+    const a = await connectClient(storeId);
+    const b = await connectClient(storeId);
+    a.store.setRow('users', 'u1', ada);
+    await eventually(() => expect(b.store.getRow('users', 'u1')).toEqual(ada));
+    await eventually(async () => expect((await storedCells(storeId)).length).toBe(4));
+  });
+
+  it('persists only the cells a change touched', async () => {
+    const storeId = newStoreId();
+    const a = await connectClient(storeId);
+    a.store.setRow('users', 'u1', ada);
+    a.store.setRow('users', 'u2', { ...ada, name: 'Bo' });
+    await eventually(async () => expect((await storedCells(storeId)).length).toBe(8));
+    const before = await storedCells(storeId);
+    a.store.setCell('users', 'u2', 'name', 'Bo B.');
+    let after = before;
+    await eventually(async () => {
+      after = await storedCells(storeId);
+      expect(after.find((cell) => cell.row_id === 'u2' && cell.cell_id === 'name')?.value).toBe(
+        '"Bo B."',
+      );
+    });
+    const changed = after.filter((cell, index) => cell.time !== before[index]?.time);
+    expect(changed.map((cell) => `${cell.row_id}.${cell.cell_id}`)).toEqual(['u2.name']);
+  });
+
+  it('drops invalid cells, keeps the valid ones of the same change, and spares other clients', async () => {
+    const storeId = newStoreId();
+    const a = await connectClient(storeId);
+    const b = await connectClient(storeId);
+    a.store.setRow('users', 'u1', { ...ada, email: 'not-an-email', shoeSize: 44 });
+    a.store.setRow('ghosts', 'g1', { boo: true });
+    await eventually(() =>
+      expect(b.store.getRow('users', 'u1')).toEqual({ name: 'Ada', role: 'admin', createdAt: 1 }),
+    );
+    expect(b.store.hasTable('ghosts')).toBe(false);
+    const cells = await storedCells(storeId);
+    expect(cells.map((cell) => cell.cell_id).sort()).toEqual(['createdAt', 'name', 'role']);
+  });
+
+  it("drops a viewer's writes and tells it so, while it still receives others' changes", async () => {
+    const storeId = newStoreId();
+    const admin = await connectClient(storeId);
+    const viewer = await connectClient(storeId, VIEWER);
+    expect(viewer.received).toContain(READ_ONLY_NOTICE);
+    viewer.store.setRow('users', 'v1', ada);
+    admin.store.setRow('users', 'a1', ada);
+    await eventually(() => expect(viewer.store.getRow('users', 'a1')).toEqual(ada));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(admin.store.hasRow('users', 'v1')).toBe(false);
+    expect((await storedCells(storeId)).some((cell) => cell.row_id === 'v1')).toBe(false);
+    expect(viewer.received.filter((frame) => frame === READ_ONLY_NOTICE).length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['not a TinyBase frame', 'hello', 1007],
+    ['not JSON', '\n{oops', 1007],
+    ['a wrong message shape', '\n["r",99,{}]', 1007],
+    ['a bad fragment', '\nAAAAAAAAAAAAAAAA\n5\n2\nxx', 1007],
+    ['a frame over the size limit', `\n${'x'.repeat(1024 * 1024 + 1)}`, 1009],
+  ])('closes only the connection that sent %s', async (_label, frame, code) => {
+    const storeId = newStoreId();
+    const good = await connectClient(storeId);
+    const bad = await openSocket(storeId, ADMIN);
+    const closed = new Promise<CloseEvent>((resolve) => bad.addEventListener('close', resolve));
+    bad.send(frame);
+    expect((await closed).code).toBe(code);
+    const other = await connectClient(storeId);
+    good.store.setRow('users', 'u1', ada);
+    await eventually(() => expect(other.store.getRow('users', 'u1')).toEqual(ada));
+  });
+
+  it('closes a binary frame', async () => {
+    const bad = await openSocket(newStoreId(), ADMIN);
+    const closed = new Promise<CloseEvent>((resolve) => bad.addEventListener('close', resolve));
+    bad.send(new Uint8Array([1, 2, 3]));
+    expect((await closed).code).toBe(1003);
+  });
+
+  it('closes the socket with token_expired when the session token expires', async () => {
+    const storeId = newStoreId();
+    const client = await connectClient(storeId, { ...ADMIN, expiresAt: Date.now() + 50 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await runDurableObjectAlarm(env.STORES.get(env.STORES.idFromName(storeId)));
+    const event = await client.closed;
+    expect([event.code, event.reason]).toEqual([4001, 'token_expired']);
+  });
+
+  it('refuses a connection that did not come through the Worker', async () => {
+    const stub = env.STORES.get(env.STORES.idFromName(newStoreId()));
+    const response = await stub.fetch('http://store/x', {
+      headers: { Upgrade: 'websocket', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+    });
+    expect(response.status).toBe(400);
+  });
+});
