@@ -1,0 +1,60 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AuthenticatedAppEnv } from '../app-env.ts';
+import { readSessionToken } from './read-session-token.ts';
+import { type SessionClaims, sessionClaimsFrom } from './session-claims.ts';
+import { resolveStoreAccess, type StoreAccess } from './store-access.ts';
+import {
+  type VerificationEnv,
+  type VerifyOptions,
+  verifySessionToken,
+} from './verify-session-token.ts';
+
+export interface AuthenticatedStore {
+  readonly session: SessionClaims;
+  readonly storeAccess: StoreAccess;
+  /** Subprotocol to echo when upgrading to a WebSocket (see `readSessionToken`). */
+  readonly webSocketProtocol?: string;
+}
+
+/**
+ * Authenticates a request for one store. The token is checked before the store id, so a caller
+ * without a valid session learns nothing about store ids (401 first, then 400/403).
+ *
+ * @throws ApiError 401 (`token_*`), 400 `bad_request`, 403 `forbidden_store`, 500 `misconfigured`.
+ */
+export async function authenticateStoreRequest(
+  request: Request,
+  storeId: string,
+  env: VerificationEnv,
+  options: VerifyOptions = {},
+): Promise<AuthenticatedStore> {
+  const found = readSessionToken(request);
+  const payload = await verifySessionToken(found?.token, env, options);
+  const session = sessionClaimsFrom(payload);
+  const storeAccess = resolveStoreAccess(storeId, session);
+  return {
+    session,
+    storeAccess,
+    ...(found?.protocol === undefined ? {} : { webSocketProtocol: found.protocol }),
+  };
+}
+
+/**
+ * Hono middleware for routes with a `:storeId` parameter (`/sync/:storeId`,
+ * `/stores/:storeId/…`): sets `c.var.session`, `c.var.storeAccess` and
+ * `c.var.webSocketProtocol`, or throws the ApiError that the app turns into a JSON response.
+ */
+export const authenticate: MiddlewareHandler<AuthenticatedAppEnv> = async (c, next) => {
+  const storeId = c.req.param('storeId');
+  // A programming error, not a client's: the middleware was mounted on the wrong route.
+  if (storeId === undefined) throw new Error('authenticate needs a route with a :storeId');
+  const { session, storeAccess, webSocketProtocol } = await authenticateStoreRequest(
+    c.req.raw,
+    storeId,
+    c.env,
+  );
+  c.set('session', session);
+  c.set('storeAccess', storeAccess);
+  c.set('webSocketProtocol', webSocketProtocol);
+  await next();
+};

@@ -1,0 +1,99 @@
+import {
+  type AnySchema,
+  DEFAULT_PERMISSIONS,
+  isRoleAllowed,
+  type Role,
+  type TableId,
+  type TablePermissions,
+} from '@tinysync/store';
+import { ApiError } from '../http/api-error.ts';
+import type { SessionClaims } from './session-claims.ts';
+
+/**
+ * Store ids name their owner: `org_<id>` for an organization's shared store, `user_<id>` for a
+ * person's own store. Clerk ids already carry exactly these prefixes (`org_2abc`, `user_2abc`),
+ * so the store id IS the Clerk id — `org_2abc`, not `org_org_2abc`. An id without its prefix
+ * (possible only in hand-made dev tokens) gets it added, so every store id still says whose it
+ * is. The prefix is checked per kind: a user whose id happened to be `org_x` would own
+ * `user_org_x`, never the organization's store.
+ *
+ * Letters, digits, `_` and `-` only: the id ends up in URLs, Durable Object names and Turso
+ * rows, so no `/`, `.`, `%` or whitespace.
+ */
+export const STORE_ID_PATTERN = /^(?:org|user)_[A-Za-z0-9][A-Za-z0-9_-]*$/;
+export const MAX_STORE_ID_LENGTH = 128;
+
+/** What a session may do with one store. */
+export interface StoreAccess {
+  readonly storeId: string;
+  readonly userId: string;
+  /** The organization role for an org store; `'owner'` for the user's own store. */
+  readonly role: Role;
+  /** True when the role may not write with the default table permissions (`org:viewer`). */
+  readonly readOnly: boolean;
+}
+
+export function orgStoreId(orgId: string): string {
+  return orgId.startsWith('org_') ? orgId : `org_${orgId}`;
+}
+
+export function userStoreId(userId: string): string {
+  return userId.startsWith('user_') ? userId : `user_${userId}`;
+}
+
+/** @throws ApiError `bad_request` unless `storeId` is a well-formed store id. */
+export function assertValidStoreId(storeId: string): void {
+  if (storeId.length > MAX_STORE_ID_LENGTH || !STORE_ID_PATTERN.test(storeId)) {
+    throw new ApiError(
+      'bad_request',
+      `Malformed store id: expected org_<id> or user_<id>, at most ${MAX_STORE_ID_LENGTH} characters of letters, digits, '_' and '-'`,
+    );
+  }
+}
+
+/**
+ * Decides whether a session may open `storeId`: its active organization's store, or its own
+ * user store; nothing else.
+ *
+ * @throws ApiError `bad_request` for a malformed id, `forbidden_store` (403) for anyone else's.
+ */
+export function resolveStoreAccess(storeId: string, session: SessionClaims): StoreAccess {
+  assertValidStoreId(storeId);
+  if (storeId === userStoreId(session.userId)) {
+    return accessAs(storeId, session.userId, 'owner');
+  }
+  if (session.orgId !== undefined && storeId === orgStoreId(session.orgId)) {
+    // Clerk always sends the role with the organization; without one there is nothing to
+    // base permissions on, so refuse rather than guess.
+    if (session.orgRole === undefined) {
+      throw new ApiError('forbidden_store', 'The session has no role in this organization');
+    }
+    return accessAs(storeId, session.userId, session.orgRole);
+  }
+  throw new ApiError('forbidden_store', 'This session may not open that store');
+}
+
+function accessAs(storeId: string, userId: string, role: Role): StoreAccess {
+  return { storeId, userId, role, readOnly: !isRoleAllowed(DEFAULT_PERMISSIONS.write, role) };
+}
+
+/**
+ * Per-table write permission of `role` under a schema's table permissions, e.g.
+ * `tableWritability(appSchema, 'org:viewer')` → `{ users: false, projects: false, tasks: false }`.
+ * Store-level `readOnly` uses the defaults; a table may be stricter or looser than them.
+ */
+export function tableWritability<S extends AnySchema>(
+  schema: S,
+  role: Role,
+): { readonly [T in TableId<S>]: boolean } {
+  const writable = {} as Record<TableId<S>, boolean>;
+  const permissions = Object.entries(schema.permissions) as [TableId<S>, TablePermissions][];
+  for (const [tableId, { write }] of permissions) writable[tableId] = isRoleAllowed(write, role);
+  return writable;
+}
+
+/** The tables `role` may write, in schema order: the list form of `tableWritability`. */
+export function writableTableIds<S extends AnySchema>(schema: S, role: Role): TableId<S>[] {
+  const writable = tableWritability(schema, role);
+  return (schema.tableIds as readonly TableId<S>[]).filter((tableId) => writable[tableId]);
+}
