@@ -137,7 +137,10 @@ describe('table operations', () => {
       });
     }
     const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+    const scanned = app.tables.tasks.list({ where: { status: 'todo' }, sortBy: 'position' });
+    expect(app.indexes.getSliceRowIds('tasksByStatus', 'todo')).toHaveLength(3); // builds them
     const viaIndex = app.tables.tasks.list({ where: { status: 'todo' }, sortBy: 'position' });
+    expect(viaIndex).toEqual(scanned);
     const viaScan = app.tables.tasks.list({
       where: (task) => task.status === 'todo',
       sortBy: 'position',

@@ -1,4 +1,8 @@
-import { createMergeableStore, createQueries } from 'tinybase';
+import {
+  createMergeableStore,
+  createQueries,
+  type MergeableStore as PlainMergeableStore,
+} from 'tinybase';
 import type {
   Indexes,
   MergeableStore,
@@ -19,6 +23,7 @@ import {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
 } from '../schema/tinybase-tables-schema.ts';
+import { lazy } from './lazy.ts';
 import { createSchemaIndexes, createSchemaRelationships } from './schema-indexes.ts';
 import { createTableOperations, type TableOperations } from './table-operations.ts';
 import { createUndoHistory, type UndoHistory } from './undo-history.ts';
@@ -38,6 +43,11 @@ export interface TinySyncStoreOptions {
   readonly persister?: PersisterFactory;
   /** Id of this replica in CRDT stamps; TinyBase generates one when omitted. */
   readonly uniqueId?: string;
+  /**
+   * Adopt an existing MergeableStore instead of creating one, e.g. the copy a sync server
+   * keeps; TinySync then owns its tables schema and validates its direct writes.
+   */
+  readonly mergeableStore?: PlainMergeableStore;
   /** Non-fatal trouble: storage unavailable, raw store writes refused by the schema. */
   readonly onWarning?: (warning: ValidationError | PersistenceUnavailableError) => void;
   /** How many writes `undo()` can go back. */
@@ -54,7 +64,7 @@ export interface TinySyncStore<S extends AnySchema> {
   readonly tables: TableOperationsMap<S>;
   /** The underlying TinyBase MergeableStore, typed by the schema (`tinybase/with-schemas`). */
   readonly store: MergeableStore<TinyBaseSchemas<S>>;
-  /** Indexes declared in the schema, by index id. */
+  /** Indexes declared in the schema, by index id; built on first use. */
   readonly indexes: Indexes<TinyBaseSchemas<S>>;
   /** One relationship per reference cell, named `<tableId>.<cellId>` (e.g. `tasks.projectId`). */
   readonly relationships: Relationships<TinyBaseSchemas<S>>;
@@ -89,14 +99,16 @@ export function createTinySyncStore<S extends AnySchema>(
   options: TinySyncStoreOptions = {},
 ): TinySyncStore<S> {
   const { persister: openPersister, uniqueId, onWarning = console.warn, undoLimit } = options;
-  const store = createMergeableStore(uniqueId);
+  const store = options.mergeableStore ?? createMergeableStore(uniqueId);
   store.setTablesSchema(toTinyBaseTablesSchema(schema));
   const guard = createWriteGuard(store, schema, onWarning);
   const history = createUndoHistory(store, (write) => guard.as('operation', write), undoLimit);
 
-  const indexes = createSchemaIndexes(store, schema);
-  const relationships = createSchemaRelationships(store, schema);
-  const queries = createQueries(store);
+  // Built on first use: a sorted index re-sorts a slice on every write to its table, a cost a
+  // store that never reads through indexes (e.g. a sync server's copy) should not pay.
+  const indexes = lazy(() => createSchemaIndexes(store, schema));
+  const relationships = lazy(() => createSchemaRelationships(store, schema));
+  const queries = lazy(() => createQueries(store));
 
   let state: 'loading' | 'ready' | 'destroyed' = openPersister === undefined ? 'ready' : 'loading';
   let local: LocalPersister | undefined;
@@ -126,7 +138,7 @@ export function createTinySyncStore<S extends AnySchema>(
     return run();
   };
 
-  const context = { store, schema, indexes, read, write };
+  const context = { store, schema, builtIndexes: indexes.ifBuilt, read, write };
   const tables = Object.fromEntries(
     schema.tableIds.map((tableId) => [tableId, createTableOperations(context, tableId)]),
   ) as unknown as TableOperationsMap<S>;
@@ -146,9 +158,15 @@ export function createTinySyncStore<S extends AnySchema>(
     schema,
     tables,
     store: store as unknown as MergeableStore<TinyBaseSchemas<S>>,
-    indexes: indexes as unknown as Indexes<TinyBaseSchemas<S>>,
-    relationships: relationships as unknown as Relationships<TinyBaseSchemas<S>>,
-    queries: queries as unknown as Queries<TinyBaseSchemas<S>>,
+    get indexes() {
+      return indexes.get() as unknown as Indexes<TinyBaseSchemas<S>>;
+    },
+    get relationships() {
+      return relationships.get() as unknown as Relationships<TinyBaseSchemas<S>>;
+    },
+    get queries() {
+      return queries.get() as unknown as Queries<TinyBaseSchemas<S>>;
+    },
     history,
     ready,
     isReady: () => state === 'ready',
@@ -170,9 +188,9 @@ export function createTinySyncStore<S extends AnySchema>(
         await local.persister.save();
         await local.persister.destroy();
       }
-      queries.destroy();
-      relationships.destroy();
-      indexes.destroy();
+      queries.ifBuilt()?.destroy();
+      relationships.ifBuilt()?.destroy();
+      indexes.ifBuilt()?.destroy();
       guard.destroy();
     },
   };

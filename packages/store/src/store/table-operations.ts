@@ -28,7 +28,8 @@ export interface TableOperations<S extends AnySchema, T extends TableId<S>> {
 export interface OperationContext {
   readonly store: MergeableStore;
   readonly schema: AnySchema;
-  readonly indexes: Indexes;
+  /** The schema's indexes if something has built them; lists then use them, else scan. */
+  builtIndexes(): Indexes | undefined;
   read<R>(read: () => R): R;
   write<R>(label: string, write: () => R): R;
 }
@@ -87,9 +88,10 @@ export function createTableOperations<S extends AnySchema, T extends TableId<S>>
     list(options = {}) {
       return context.read(() => {
         const { where, sortBy, descending = false, offset = 0, limit } = options;
+        const indexes = context.builtIndexes();
         const indexedRowIds =
-          where !== undefined && typeof where !== 'function'
-            ? lookUpIndexedRowIds(schema, context.indexes, { tableId, where, sortBy, descending })
+          where !== undefined && typeof where !== 'function' && indexes !== undefined
+            ? lookUpIndexedRowIds(schema, indexes, { tableId, where, sortBy, descending })
             : undefined;
         const rowIds =
           indexedRowIds ??
