@@ -2,13 +2,19 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { ApiError } from './http/api-error.ts';
 import { corsFromEnv, requestId, timingAndLog } from './http/middleware.ts';
+import { devTokenRoutes } from './routes/dev-token.ts';
 import { healthRoutes } from './routes/health.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { tableRoutes } from './routes/tables.ts';
 
 /** The Worker's HTTP surface. Every error leaves as `{ "error": { "code", "message" } }`. */
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use('*', requestId, timingAndLog, corsFromEnv);
   app.route('/', healthRoutes);
+  app.route('/', syncRoutes);
+  app.route('/', tableRoutes);
+  app.route('/', devTokenRoutes);
   app.notFound(() => {
     throw new ApiError('not_found', 'No such route');
   });

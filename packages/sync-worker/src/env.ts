@@ -1,6 +1,8 @@
+import type { StoreDurableObject } from './durable-object/store-durable-object.ts';
+
 /** The Worker's bindings and configuration (wrangler.jsonc `vars`, secrets). */
 export interface Env {
-  readonly STORES: DurableObjectNamespace;
+  readonly STORES: DurableObjectNamespace<StoreDurableObject>;
   /** PEM public key of the Clerk instance; tokens are verified with it, offline. */
   readonly CLERK_JWT_KEY?: string;
   /** Comma-separated origins allowed as a token's `azp`; empty accepts any. */

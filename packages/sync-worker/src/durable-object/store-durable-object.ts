@@ -1,4 +1,10 @@
-import { appSchema } from '@tinysync/store';
+import {
+  type AppSchema,
+  appSchema,
+  createTinySyncStore,
+  type TinySyncStore,
+  toTinyBaseTablesSchema,
+} from '@tinysync/store';
 import { createMergeableStore } from 'tinybase';
 import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-server-durable-object';
 import type { Env } from '../env.ts';
@@ -10,14 +16,34 @@ import {
   parseConnectionInfo,
   READ_ONLY_NOTICE,
 } from '../sync/connection-info.ts';
-import { filterIncomingMessage } from '../sync/filter-changes.ts';
+import {
+  type CellPolicy,
+  type DroppedCell,
+  filterIncomingMessage,
+} from '../sync/filter-changes.ts';
 import { FragmentReassembler, FrameError, toFragments } from '../sync/fragments.ts';
 import { type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.ts';
 import { RateLimiter } from '../sync/rate-limiter.ts';
 import { CLOSE } from '../sync/sync-close-codes.ts';
 import { DEFAULT_SYNC_LIMITS } from '../sync/sync-limits.ts';
+import { type RowQuery, typedFilter } from './row-query.ts';
+import { failure, type StoreResult, storeResult } from './store-result.ts';
 
 const MAX_CELL_CHARS = 100_000;
+
+/** Table operations with the table erased: the HTTP API reaches tables by a runtime id. */
+interface AnyTableOperations {
+  list(options: object): { id: string }[];
+  get(rowId: string): unknown;
+  create(input: never): unknown;
+  update(rowId: string, patch: never): unknown;
+  delete(rowId: string): void;
+}
+
+/** tableId → rowId → cellId → value: TinySync cells are strings, numbers and booleans. */
+type ExportedTables = Record<string, Record<string, Record<string, string | number | boolean>>>;
+
+const unknownTable = (tableId: string) => failure('not_found', `No table '${tableId}'`);
 
 /** TinyBase implements these socket handlers; its type declarations leave them optional. */
 interface TinyBaseHandlers {
@@ -30,16 +56,31 @@ const tinyBase = WsServerDurableObject.prototype as unknown as TinyBaseHandlers;
 type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];
 
 /** A frame that passed the checks: whole message, or undefined while fragments are missing. */
-interface FrameReading {
+type FrameReading =
+  | {
+      readonly connection: ConnectionInfo;
+      readonly toClientId: string;
+      readonly message: undefined;
+    }
+  | WholeMessage;
+
+interface WholeMessage {
   readonly connection: ConnectionInfo;
   readonly toClientId: string;
-  readonly message: ProtocolMessage | undefined;
+  readonly message: ProtocolMessage;
+  /** The message as the client sent it, relayed as is when nothing was dropped. */
+  readonly remainder: string;
 }
+
+/** TinyBase's addressing: an empty recipient is everyone, `S` the server's own copy. */
+const BROADCAST = '';
+const SERVER_CLIENT_ID = 'S';
 
 /** Per-socket state that need not survive hibernation (a reconnect rebuilds it). */
 interface SocketState {
   readonly reassembler: FragmentReassembler;
   readonly rateLimiter: RateLimiter;
+  policy?: CellPolicy;
 }
 
 /**
@@ -55,10 +96,94 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   readonly #schema = appSchema;
   readonly #sockets = new WeakMap<WebSocket, SocketState>();
 
+  /** The server's copy of the store, with TinySync's validated operations for the HTTP API. */
+  #app: TinySyncStore<AppSchema> | undefined;
+  readonly #tablesSchema = toTinyBaseTablesSchema(appSchema);
+
   override createPersister() {
-    return createIncrementalSqlPersister(createMergeableStore(), this.ctx.storage.sql, (error) =>
+    const store = createMergeableStore();
+    this.#app = createTinySyncStore(appSchema, {
+      mergeableStore: store,
+      onWarning: (warning) =>
+        console.warn(
+          JSON.stringify({ level: 'warn', event: 'store_warning', message: String(warning) }),
+        ),
+    });
+    return createIncrementalSqlPersister(store, this.ctx.storage.sql, (error) =>
       this.onIgnoredError(error),
     );
+  }
+
+  // --- HTTP API (called over RPC by the Worker, after it has checked the session) ---
+  // Writes made here change the server's store, which TinyBase then pushes to every client.
+
+  listRows(tableId: string, query: RowQuery): StoreResult<{ rows: unknown[]; total: number }> {
+    const table = this.#table(tableId);
+    if (table === undefined) return unknownTable(tableId);
+    const where = typedFilter(this.#tablesSchema, tableId, query.where ?? {});
+    if (typeof where === 'string') return failure('bad_request', where);
+    if (
+      query.sortBy !== undefined &&
+      !Object.hasOwn(this.#tablesSchema[tableId] ?? {}, query.sortBy)
+    ) {
+      return failure('bad_request', `cannot sort by unknown cell '${query.sortBy}'`);
+    }
+    return storeResult(() => {
+      const matching = table.list({
+        where,
+        ...(query.sortBy ? { sortBy: query.sortBy } : {}),
+        descending: query.descending ?? false,
+      });
+      const offset = query.offset ?? 0;
+      return {
+        rows: matching.slice(offset, offset + (query.limit ?? matching.length)),
+        total: matching.length,
+      };
+    });
+  }
+
+  getRow(tableId: string, rowId: string): StoreResult<unknown> {
+    const table = this.#table(tableId);
+    if (table === undefined) return unknownTable(tableId);
+    const row = table.get(rowId);
+    return row === undefined
+      ? failure('not_found', `No row '${rowId}' in '${tableId}'`)
+      : { ok: true, value: row };
+  }
+
+  createRow(tableId: string, input: Record<string, unknown>): StoreResult<unknown> {
+    const table = this.#table(tableId);
+    return table === undefined
+      ? unknownTable(tableId)
+      : storeResult(() => table.create(input as never));
+  }
+
+  updateRow(tableId: string, rowId: string, patch: Record<string, unknown>): StoreResult<unknown> {
+    const table = this.#table(tableId);
+    return table === undefined
+      ? unknownTable(tableId)
+      : storeResult(() => table.update(rowId, patch as never));
+  }
+
+  deleteRow(tableId: string, rowId: string): StoreResult<null> {
+    const table = this.#table(tableId);
+    return table === undefined
+      ? unknownTable(tableId)
+      : storeResult(() => {
+          table.delete(rowId);
+          return null;
+        });
+  }
+
+  exportContent(): StoreResult<{ tables: ExportedTables }> {
+    // TinyBase builds prototype-less objects, which RPC cannot clone: copy into plain ones.
+    const tables = JSON.parse(JSON.stringify(this.#app?.store.getTables() ?? {})) as ExportedTables;
+    return { ok: true, value: { tables } };
+  }
+
+  #table(tableId: string): AnyTableOperations | undefined {
+    if (this.#app === undefined || !Object.hasOwn(this.#app.tables, tableId)) return undefined;
+    return this.#app.tables[tableId as keyof AppSchema['tables']] as unknown as AnyTableOperations;
   }
 
   override getRequestTimeoutSeconds() {
@@ -89,7 +214,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     if (socket === undefined || response.webSocket === null) return response;
 
     socket.serializeAttachment(connection);
-    if (connection.readOnly) socket.send(READ_ONLY_NOTICE);
+    if (connection.readOnly) send(socket, READ_ONLY_NOTICE);
     void this.#scheduleExpiryAlarm(connection.expiresAt);
     return new Response(null, {
       status: 101,
@@ -101,7 +226,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   override webSocketMessage(socket: WebSocket, frame: string | ArrayBuffer): void {
     const read = this.#readFrame(socket, frame);
     if ('close' in read) close(socket, read.close);
-    else if (read.message !== undefined) this.#accept(socket, { ...read, message: read.message });
+    else if (read.message !== undefined) this.#accept(socket, read);
   }
 
   /** Checks one frame; a close reason when the connection must go, else the message (once whole). */
@@ -128,35 +253,51 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     const toClientId = frame.slice(0, separator);
     if (remainder === undefined) return { connection, toClientId, message: undefined };
     const message = parseProtocolMessage(remainder);
-    return message === undefined ? { close: CLOSE.malformed } : { connection, toClientId, message };
+    return message === undefined
+      ? { close: CLOSE.malformed }
+      : { connection, toClientId, message, remainder };
   }
 
-  /** Drops what the connection may not write, then hands the rest to TinyBase to apply and relay. */
-  #accept(
-    socket: WebSocket,
-    { connection, toClientId, message }: FrameReading & { message: ProtocolMessage },
-  ) {
-    const policy = createCellPolicy(this.#schema, connection, MAX_CELL_CHARS);
-    const filtered = filterIncomingMessage(message, policy);
-    if (filtered.dropped.length > 0) {
-      console.warn(
-        JSON.stringify({
-          level: 'warn',
-          event: 'changes_dropped',
-          store: this.getPathId(),
-          userId: connection.userId,
-          count: filtered.dropped.length,
-          sample: filtered.dropped.slice(0, 5),
-        }),
-      );
-      if (connection.readOnly) socket.send(READ_ONLY_NOTICE);
-    }
+  /**
+   * Drops what the connection may not write, relays the rest to the store's other clients,
+   * then hands it to TinyBase's server copy (which applies and persists it). Relaying first
+   * keeps the other clients' latency off the apply-and-persist path.
+   */
+  #accept(socket: WebSocket, { connection, toClientId, message, remainder }: WholeMessage) {
+    const state = this.#stateOf(socket);
+    state.policy ??= createCellPolicy(this.#schema, connection, MAX_CELL_CHARS);
+    const filtered = filterIncomingMessage(message, state.policy);
+    if (filtered.dropped.length > 0) this.#reportDropped(socket, connection, filtered.dropped);
     if (filtered.message === undefined) return;
-    // TinyBase relays what it is given as it is: fragments keep big messages under frame limits.
-    const remainder = JSON.stringify(filtered.message);
-    for (const fragment of toFragments(remainder, this.#limits.fragmentBytes)) {
-      tinyBase.webSocketMessage.call(this, socket, `${toClientId}\n${fragment}`);
+    const checked = filtered.dropped.length === 0 ? remainder : JSON.stringify(filtered.message);
+    // Big messages travel in TinyBase fragments, each under the frame limit.
+    const fragments = toFragments(checked, this.#limits.fragmentBytes);
+    let serverBound = toClientId;
+    if (toClientId === BROADCAST) {
+      const fromClientId = this.ctx.getTags(socket)[0] ?? '';
+      for (const other of this.ctx.getWebSockets()) {
+        if (other !== socket)
+          for (const fragment of fragments) send(other, `${fromClientId}\n${fragment}`);
+      }
+      serverBound = SERVER_CLIENT_ID;
     }
+    for (const fragment of fragments) {
+      tinyBase.webSocketMessage.call(this, socket, `${serverBound}\n${fragment}`);
+    }
+  }
+
+  #reportDropped(socket: WebSocket, connection: ConnectionInfo, dropped: readonly DroppedCell[]) {
+    console.warn(
+      JSON.stringify({
+        level: 'warn',
+        event: 'changes_dropped',
+        store: this.getPathId(),
+        userId: connection.userId,
+        count: dropped.length,
+        sample: dropped.slice(0, 5),
+      }),
+    );
+    if (connection.readOnly) send(socket, READ_ONLY_NOTICE);
   }
 
   override webSocketClose(
@@ -197,6 +338,14 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
       this.#sockets.set(socket, state);
     }
     return state;
+  }
+}
+
+function send(socket: WebSocket, payload: string): void {
+  try {
+    socket.send(payload);
+  } catch {
+    // The socket is closing; its close handler cleans up.
   }
 }
 

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   forbidden_store: 403,
   read_only: 403,
   not_found: 404,
+  row_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   upgrade_required: 426,

@@ -75,8 +75,8 @@ export function createIncrementalSqlPersister(
       value: string;
       time: string;
     }>(SELECT_CELLS)) {
-      const table = (tables[table_id] ??= [{}, '']);
-      const row = (table[0][row_id] ??= [{}, '']);
+      const table = ensureStamp(tables, table_id);
+      const row = ensureStamp(table[0], row_id);
       row[0][cell_id] = [JSON.parse(value), time];
       stampCount++;
     }
@@ -126,4 +126,13 @@ export function createIncrementalSqlPersister(
     onIgnoredError,
     MERGEABLE_STORE_ONLY,
   );
+}
+
+function ensureStamp<Child>(parent: Record<string, Stamp<Child>>, id: string): Stamp<Child> {
+  let stamp = parent[id];
+  if (stamp === undefined) {
+    stamp = [{} as Child, ''];
+    parent[id] = stamp;
+  }
+  return stamp;
 }

@@ -1,0 +1,42 @@
+import { appSchema } from '@tinysync/store';
+import { Hono } from 'hono';
+import type { AuthenticatedAppEnv } from '../app-env.ts';
+import { authenticate } from '../auth/authenticate.ts';
+import { writableTableIds } from '../auth/store-access.ts';
+import { ApiError } from '../http/api-error.ts';
+import { CONNECTION_HEADER, type ConnectionInfo } from '../sync/connection-info.ts';
+
+/**
+ * `GET /sync/:storeId`: the WebSocket a TinyBase synchronizer connects to. The Worker
+ * authenticates the upgrade (401/403 before any socket exists) and hands it to the store's
+ * Durable Object with what the session may do, which the object keeps with the socket.
+ */
+export const syncRoutes = new Hono<AuthenticatedAppEnv>().get(
+  '/sync/:storeId',
+  authenticate,
+  (c) => {
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+      throw new ApiError('upgrade_required', 'Connect with a WebSocket upgrade');
+    }
+    const { storeAccess, session, webSocketProtocol } = c.var;
+    const connection: ConnectionInfo = {
+      userId: storeAccess.userId,
+      role: storeAccess.role,
+      readOnly: storeAccess.readOnly,
+      writableTables: storeAccess.readOnly ? [] : writableTableIds(appSchema, storeAccess.role),
+      expiresAt: session.expiresAt,
+      ...(webSocketProtocol === undefined ? {} : { protocol: webSocketProtocol }),
+    };
+    const headers = new Headers(c.req.raw.headers);
+    // The token stays out of the Durable Object: it may travel in any of these.
+    headers.delete('authorization');
+    headers.delete('sec-websocket-protocol');
+    headers.set(CONNECTION_HEADER, JSON.stringify(connection));
+    // The Durable Object serves the store named by the path.
+    const url = new URL(c.req.url);
+    url.pathname = `/${storeAccess.storeId}`;
+    url.search = '';
+    const stub = c.env.STORES.get(c.env.STORES.idFromName(storeAccess.storeId));
+    return stub.fetch(new Request(url, { headers }));
+  },
+);

@@ -1,0 +1,223 @@
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { signDevToken } from '../../../src/auth/sign-dev-token.ts';
+import { connectClient, eventually, VIEWER } from '../sync/connect.ts';
+
+let orgCounter = 0;
+const newOrg = () => `org_http${++orgCounter}_${Date.now()}`;
+
+async function tokenFor(org: string, role = 'org:admin', sub = 'user_1') {
+  const signingKey = env.TINYSYNC_DEV_SIGNING_KEY ?? '';
+  return (await signDevToken(signingKey, { sub, org, role })).token;
+}
+
+async function api(
+  method: string,
+  path: string,
+  {
+    token,
+    body,
+    headers = {},
+  }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const response = await exports.default.fetch(`http://worker${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+const ada = { name: 'Ada', email: 'ada@example.com' };
+
+describe('HTTP API: /stores/:storeId/tables/:tableId', () => {
+  it('creates a row (id generated, defaults applied) that connected sync clients receive at once', async () => {
+    const org = newOrg();
+    const client = await connectClient(org);
+    const created = await api('POST', `/stores/${org}/tables/users`, {
+      token: await tokenFor(org),
+      body: ada,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...ada, role: 'member', id: expect.any(String) });
+    await eventually(() =>
+      expect(client.store.getCell('users', created.body.id, 'name')).toBe('Ada'),
+    );
+  });
+
+  it('reads, lists with filters, updates and deletes rows', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    for (const [id, name, role] of [
+      ['a', 'Ada', 'admin'],
+      ['b', 'Bo', 'member'],
+      ['c', 'Cy', 'member'],
+    ]) {
+      expect(
+        (
+          await api('POST', `/stores/${org}/tables/users`, {
+            token,
+            body: { id, name, role, email: `${id}@x.io` },
+          })
+        ).status,
+      ).toBe(201);
+    }
+    expect((await api('GET', `/stores/${org}/tables/users/b`, { token })).body).toMatchObject({
+      id: 'b',
+      name: 'Bo',
+    });
+    const members = await api(
+      'GET',
+      `/stores/${org}/tables/users?role=member&sortBy=name&descending=true&limit=1`,
+      { token },
+    );
+    expect(members.body).toMatchObject({ total: 2, rows: [{ id: 'c' }] });
+
+    const patched = await api('PATCH', `/stores/${org}/tables/users/b`, {
+      token,
+      body: { role: 'admin' },
+    });
+    expect(patched).toMatchObject({ status: 200, body: { id: 'b', role: 'admin', name: 'Bo' } });
+    expect((await api('DELETE', `/stores/${org}/tables/users/b`, { token })).status).toBe(204);
+    expect((await api('GET', `/stores/${org}/tables/users/b`, { token })).status).toBe(404);
+
+    const exported = await api('GET', `/stores/${org}/export`, { token });
+    expect(exported.body).toMatchObject({
+      storeId: org,
+      tables: { users: { a: { name: 'Ada' }, c: { name: 'Cy' } } },
+    });
+    expect(exported.body.tables.users.b).toBeUndefined();
+  });
+
+  it('answers invalid rows with 400 and the issue of each cell, writing nothing', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    const refused = await api('POST', `/stores/${org}/tables/users`, {
+      token,
+      body: { name: '', email: 'nope', shoe: 1 },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('validation_failed');
+    expect(
+      refused.body.error.details.map((issue: { cellId: string }) => issue.cellId).sort(),
+    ).toEqual(['email', 'name', 'shoe']);
+    expect((await api('GET', `/stores/${org}/tables/users`, { token })).body).toEqual({
+      rows: [],
+      total: 0,
+    });
+  });
+
+  it('stores SQL-looking strings as plain data', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    const name = "'); DROP TABLE users;--";
+    const created = await api('POST', `/stores/${org}/tables/users`, {
+      token,
+      body: { id: "1' OR '1'='1", name, email: 'x@y.io' },
+    });
+    expect(created.status).toBe(201);
+    expect(
+      (
+        await api('GET', `/stores/${org}/tables/users/${encodeURIComponent("1' OR '1'='1")}`, {
+          token,
+        })
+      ).body.name,
+    ).toBe(name);
+  });
+
+  it.each([
+    ['no token', undefined, 401, 'token_missing'],
+    ['a malformed token', 'abc', 401, 'token_invalid'],
+  ])('refuses %s with 401', async (_label, token, status, code) => {
+    const org = newOrg();
+    const response = await api(
+      'GET',
+      `/stores/${org}/tables/users`,
+      token === undefined ? {} : { token },
+    );
+    expect(response).toEqual({ status, body: { error: expect.objectContaining({ code }) } });
+  });
+
+  it("refuses another organization's store with 403", async () => {
+    const response = await api('GET', `/stores/${newOrg()}/tables/users`, {
+      token: await tokenFor('org_someone_else'),
+    });
+    expect(response).toMatchObject({ status: 403, body: { error: { code: 'forbidden_store' } } });
+  });
+
+  it('refuses a viewer write with 403 and writes nothing', async () => {
+    const org = newOrg();
+    const viewer = await tokenFor(org, 'org:viewer', 'user_viewer');
+    const response = await api('POST', `/stores/${org}/tables/users`, { token: viewer, body: ada });
+    expect(response).toMatchObject({ status: 403, body: { error: { code: 'read_only' } } });
+    expect((await api('GET', `/stores/${org}/tables/users`, { token: viewer })).body.total).toBe(0);
+    const client = await connectClient(org, VIEWER);
+    expect(client.store.getTables()).toEqual({});
+  });
+
+  it('answers unknown tables and rows with 404', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    expect((await api('GET', `/stores/${org}/tables/ghosts`, { token })).status).toBe(404);
+    expect((await api('POST', `/stores/${org}/tables/ghosts`, { token, body: {} })).status).toBe(
+      404,
+    );
+    expect(
+      (await api('PATCH', `/stores/${org}/tables/users/nobody`, { token, body: { name: 'x' } }))
+        .status,
+    ).toBe(404);
+    expect((await api('GET', `/stores/${org}/tables/__proto__`, { token })).status).toBe(404);
+  });
+
+  it('refuses malformed JSON (400), other content types (415) and bodies over 1 MiB (413)', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    const path = `/stores/${org}/tables/users`;
+    expect((await api('POST', path, { token, body: '{"name":' })).body.error.code).toBe(
+      'invalid_json',
+    );
+    expect(
+      (
+        await api('POST', path, {
+          token,
+          body: 'name=Ada',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(415);
+    const huge = await api('POST', path, {
+      token,
+      body: { ...ada, avatarUrl: 'x'.repeat(1024 * 1024 + 10) },
+    });
+    expect(huge).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
+  });
+
+  it('answers bad list parameters with 400', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    expect((await api('GET', `/stores/${org}/tables/users?limit=0`, { token })).status).toBe(400);
+    expect((await api('GET', `/stores/${org}/tables/users?sortBy=shoe`, { token })).status).toBe(
+      400,
+    );
+    expect((await api('GET', `/stores/${org}/tables/tasks?position=abc`, { token })).status).toBe(
+      400,
+    );
+  });
+
+  it('rate-limits a flood of requests from one user with 429', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org, 'org:admin', 'user_flood');
+    const statuses = await Promise.all(
+      Array.from({ length: 260 }, () =>
+        api('GET', `/stores/${org}/tables/users`, { token }).then((r) => r.status),
+      ),
+    );
+    expect(statuses).toContain(429);
+    expect(statuses).toContain(200);
+  });
+});

@@ -1,0 +1,85 @@
+import { createMergeableStore, type MergeableStore } from 'tinybase';
+import {
+  createWsSynchronizer,
+  type WsSynchronizer,
+} from 'tinybase/synchronizers/synchronizer-ws-client';
+import { WebSocket } from 'ws';
+
+export interface NodeClient {
+  readonly store: MergeableStore;
+  readonly socket: WebSocket;
+  readonly synchronizer: WsSynchronizer<WebSocket>;
+  readonly frames: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A standard TinyBase client (MergeableStore + WsSynchronizer) over a real WebSocket to `url`
+ * (e.g. `ws://127.0.0.1:8787/sync/org_1`), with the session token as a bearer header.
+ */
+export async function connectNodeClient(
+  url: string,
+  token?: string,
+  store: MergeableStore = createMergeableStore(),
+): Promise<NodeClient> {
+  const socket = new WebSocket(url, {
+    headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+  });
+  const frames: string[] = [];
+  socket.on('message', (data) => frames.push(String(data)));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  // 30 s as on the server: TinyBase's 1 s default loses big syncs.
+  const synchronizer = await createWsSynchronizer(store, socket, 30);
+  await synchronizer.startSync();
+  return {
+    store,
+    socket,
+    synchronizer,
+    frames,
+    async close() {
+      await synchronizer.destroy();
+      socket.close();
+    },
+  };
+}
+
+/** The HTTP status a refused WebSocket upgrade got, and its JSON body. */
+export function refusedUpgrade(
+  wsUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${wsUrl}${path}`, { headers });
+    socket.once('open', () => {
+      socket.close();
+      reject(new Error('the upgrade was accepted'));
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => {
+        body += chunk;
+      });
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: JSON.parse(body) }),
+      );
+    });
+    socket.once('error', () => undefined);
+  });
+}
+
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
