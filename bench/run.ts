@@ -6,12 +6,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BenchResult } from './measure.ts';
 import { runStoreBench } from './store.bench.ts';
+import { runSyncBench } from './sync.bench.ts';
 
 const smoke = process.argv.includes('--smoke');
 const resultsDir = new URL('./results/', import.meta.url);
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   store: () => runStoreBench(smoke ? { rows: 200, repeats: 1 } : { rows: 10_000, repeats: 5 }),
+  sync: () =>
+    runSyncBench(
+      smoke ? { sizes: [20], changes: 5 } : { sizes: [100, 10_000, 50_000], changes: 200 },
+    ),
 };
 
 const all: Record<string, BenchResult[]> = {};

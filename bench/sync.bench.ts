@@ -1,0 +1,208 @@
+import { fileURLToPath } from 'node:url';
+import {
+  connectNodeClient,
+  devToken,
+  eventually,
+  type NodeClient,
+  type RunningWorker,
+  startWorker,
+} from '@tinysync/sync-worker/testing';
+import { type BenchResult, median } from './measure.ts';
+
+export interface SyncBenchOptions {
+  /** Store sizes to measure at. */
+  readonly sizes: readonly number[];
+  /** Single-cell changes timed per size and server. */
+  readonly changes: number;
+}
+
+interface Server {
+  readonly name: string;
+  readonly worker: RunningWorker;
+  /** WebSocket URL and token for a store of this server. */
+  endpoint(storeId: string): Promise<{ url: string; token?: string }>;
+}
+
+interface Measured {
+  readonly p50: number;
+  readonly p99: number;
+  readonly initialSyncMs: number;
+}
+
+const TRANSACTION_ROWS = 500;
+
+/**
+ * Change → other client latency (p50/p99) through TinySync's worker and through two TinyBase
+ * baselines, in the same run: a bare WsServerDurableObject relay (no auth, validation or
+ * persistence) and the same with TinyBase's stock fragmented SQL persister. Also the time a new
+ * client takes to receive a whole store.
+ */
+export async function runSyncBench({ sizes, changes }: SyncBenchOptions): Promise<BenchResult[]> {
+  const baselines = await startWorker({
+    configPath: fileURLToPath(new URL('./sync-variants/wrangler.jsonc', import.meta.url)),
+  });
+  const tinysync = await startWorker();
+  const servers: Server[] = [
+    {
+      name: 'TinySync worker',
+      worker: tinysync,
+      endpoint: async (storeId) => ({
+        url: `${tinysync.wsUrl}/sync/${storeId}`,
+        token: await devToken({
+          sub: 'user_bench',
+          org: storeId,
+          role: 'org:admin',
+          ttlSeconds: 7200,
+        }),
+      }),
+    },
+    {
+      name: 'bare relay',
+      worker: baselines,
+      endpoint: async (id) => ({ url: `${baselines.wsUrl}/bare-${id}` }),
+    },
+    {
+      name: 'stock fragmented persister',
+      worker: baselines,
+      endpoint: async (id) => ({ url: `${baselines.wsUrl}/stock-${id}` }),
+    },
+  ];
+  try {
+    const measured = new Map<string, Measured>();
+    for (const size of sizes) {
+      for (const server of servers) {
+        const storeId = `org_bench${size}_${Date.now()}`;
+        measured.set(`${server.name}@${size}`, await measure(server, storeId, size, changes));
+      }
+    }
+    return toResults(measured, sizes);
+  } finally {
+    await Promise.all([tinysync.stop(), baselines.stop()]);
+  }
+}
+
+async function measure(
+  server: Server,
+  storeId: string,
+  size: number,
+  changes: number,
+): Promise<Measured> {
+  const connect = async () => {
+    const { url, token } = await server.endpoint(storeId);
+    return connectNodeClient(url, token);
+  };
+  const writer = await connect();
+  const reader = await connect();
+  const clients: NodeClient[] = [writer, reader];
+  try {
+    await fill(writer, reader, size);
+    const latencies: number[] = [];
+    for (let change = 0; change < changes; change++) {
+      const rowId = `u${change % size}`;
+      const value = `changed ${change}`;
+      const arrived = new Promise<void>((resolve) => {
+        const listenerId = reader.store.addCellListener('users', rowId, 'name', (store) => {
+          if (store.getCell('users', rowId, 'name') === value) {
+            reader.store.delListener(listenerId);
+            resolve();
+          }
+        });
+      });
+      const start = performance.now();
+      writer.store.setCell('users', rowId, 'name', value);
+      await arrived;
+      latencies.push(performance.now() - start);
+    }
+    const start = performance.now();
+    const joiner = await connect();
+    clients.push(joiner);
+    await eventually(() => {
+      if (joiner.store.getRowCount('users') !== size) throw new Error('not yet');
+    }, 120_000);
+    const initialSyncMs = performance.now() - start;
+    return { p50: median(latencies), p99: percentile(latencies, 0.99), initialSyncMs };
+  } finally {
+    await Promise.all(clients.map((client) => client.close().catch(() => undefined)));
+  }
+}
+
+/** Writes `size` users in 500-row transactions and waits until the reader has them all. */
+async function fill(writer: NodeClient, reader: NodeClient, size: number) {
+  for (let start = 0; start < size; start += TRANSACTION_ROWS) {
+    writer.store.transaction(() => {
+      for (let index = start; index < Math.min(size, start + TRANSACTION_ROWS); index++) {
+        writer.store.setRow('users', `u${index}`, {
+          name: `User ${index}`,
+          email: `user${index}@example.com`,
+          role: 'member',
+          createdAt: 1_700_000_000_000 + index,
+        });
+      }
+    });
+  }
+  await eventually(() => {
+    if (reader.store.getRowCount('users') !== size) throw new Error('not yet');
+  }, 300_000);
+}
+
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function toResults(measured: Map<string, Measured>, sizes: readonly number[]): BenchResult[] {
+  const results: BenchResult[] = [];
+  const get = (server: string, size: number) => measured.get(`${server}@${size}`) as Measured;
+  const smallest = sizes[0] as number;
+  for (const size of sizes) {
+    const ours = get('TinySync worker', size);
+    const bare = get('bare relay', size);
+    const stock = get('stock fragmented persister', size);
+    results.push(
+      {
+        metric: `change → other client p50 @ ${size} rows`,
+        unit: 'ms',
+        ours: ours.p50,
+        baseline: bare.p50,
+        baselineName: 'bare relay',
+        target: '≤ 1.3× bare relay',
+        pass: ours.p50 <= 1.3 * bare.p50,
+      },
+      {
+        metric: `change → other client p50 @ ${size} rows, vs stock persister`,
+        unit: 'ms',
+        ours: ours.p50,
+        baseline: stock.p50,
+        baselineName: 'stock fragmented persister',
+        ...(size >= 50_000 ? { target: '≤ 5 ms', pass: ours.p50 <= 5 } : {}),
+      },
+      {
+        metric: `change → other client p99 @ ${size} rows`,
+        unit: 'ms',
+        ours: ours.p99,
+        baseline: bare.p99,
+        baselineName: 'bare relay',
+        ...(size >= 10_000 ? { target: '≤ 10 ms', pass: ours.p99 <= 10 } : {}),
+      },
+      {
+        metric: `new client's initial sync @ ${size} rows`,
+        unit: 'ms',
+        ours: ours.initialSyncMs,
+        baseline: stock.initialSyncMs,
+        baselineName: 'stock fragmented persister',
+        ...(size >= 50_000 ? { target: '≤ 3000 ms', pass: ours.initialSyncMs <= 3000 } : {}),
+      },
+    );
+    if (size !== smallest) {
+      const growth = ours.p50 / get('TinySync worker', smallest).p50;
+      results.push({
+        metric: `p50 growth ${smallest} → ${size} rows`,
+        unit: '×',
+        ours: growth,
+        target: '≤ 1.5×',
+        pass: growth <= 1.5,
+      });
+    }
+  }
+  return results;
+}
