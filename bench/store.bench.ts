@@ -21,7 +21,12 @@ const user = (index: number) => ({
   role: index % 3 === 0 ? ('admin' as const) : ('member' as const),
 });
 
-const newApp = () => createTinySyncStore(appSchema, { onWarning: () => undefined });
+/** A store as an app uses it: indexes built (they are lazy), so writes maintain them. */
+const newApp = () => {
+  const app = createTinySyncStore(appSchema, { onWarning: () => undefined });
+  void app.indexes;
+  return app;
+};
 
 /** The baseline: plain TinyBase with the same tables schema, indexes and relationships. */
 function newRawStore() {

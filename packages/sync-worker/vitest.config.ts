@@ -8,7 +8,17 @@ export default defineConfig({
       {
         // Unit and integration tests inside workerd, against the dev configuration.
         plugins: [
-          cloudflareTest({ wrangler: { configPath: './wrangler.jsonc', environment: 'dev' } }),
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.jsonc', environment: 'dev' },
+            // Small limits, so the tests can reach them.
+            miniflare: {
+              bindings: {
+                TINYSYNC_MAX_CONNECTIONS_PER_STORE: '6',
+                TINYSYNC_MESSAGES_PER_SECOND: '50',
+                TINYSYNC_MESSAGE_BURST: '100',
+              },
+            },
+          }),
         ],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
       },

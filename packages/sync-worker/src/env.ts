@@ -1,7 +1,9 @@
 import type { StoreDurableObject } from './durable-object/store-durable-object.ts';
+import type { SyncLimitVariables } from './sync/sync-limits.ts';
 
 /** The Worker's bindings and configuration (wrangler.jsonc `vars`, secrets). */
-export interface Env {
+/** Besides these, the TINYSYNC_* limit variables of `SyncLimitVariables` (sync/sync-limits.ts). */
+export interface Env extends SyncLimitVariables {
   readonly STORES: DurableObjectNamespace<StoreDurableObject>;
   /** PEM public key of the Clerk instance; tokens are verified with it, offline. */
   readonly CLERK_JWT_KEY?: string;

@@ -25,7 +25,7 @@ import { FragmentReassembler, FrameError, toFragments } from '../sync/fragments.
 import { type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.ts';
 import { RateLimiter } from '../sync/rate-limiter.ts';
 import { CLOSE } from '../sync/sync-close-codes.ts';
-import { DEFAULT_SYNC_LIMITS } from '../sync/sync-limits.ts';
+import { syncLimitsFrom } from '../sync/sync-limits.ts';
 import { type RowQuery, typedFilter } from './row-query.ts';
 import { failure, type StoreResult, storeResult } from './store-result.ts';
 
@@ -92,7 +92,13 @@ interface SocketState {
  * session token expires.
  */
 export class StoreDurableObject extends WsServerDurableObject<Env> {
-  readonly #limits = DEFAULT_SYNC_LIMITS;
+  constructor(ctx: DurableObjectState<object>, env: Env) {
+    super(ctx, env);
+    // The runtime insists on the real state for construction; TinyBase reads `this.ctx` later.
+    this.ctx = withOpenSocketsOnly(ctx);
+  }
+
+  readonly #limits = syncLimitsFrom(this.env);
   readonly #schema = appSchema;
   readonly #sockets = new WeakMap<WebSocket, SocketState>();
 
@@ -339,6 +345,24 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     }
     return state;
   }
+}
+
+/**
+ * The object's state, with `getWebSockets` leaving out sockets that are already closing.
+ * TinyBase's server sends to every socket the state lists, and a send to a closing socket
+ * throws, which would cut its loop short and leave the remaining clients without the change.
+ */
+function withOpenSocketsOnly<State extends DurableObjectState<object>>(ctx: State): State {
+  return new Proxy(ctx, {
+    get(target, property) {
+      if (property === 'getWebSockets') {
+        return (tag?: string) =>
+          target.getWebSockets(tag).filter((socket) => socket.readyState === WebSocket.OPEN);
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 function send(socket: WebSocket, payload: string): void {

@@ -1,15 +1,16 @@
 /**
  * The SQL that keeps a MergeableStore in Durable Object SQLite as one row per cell stamp
- * (value + HLC time), so saving a change touches only the cells it changed.
+ * (value as JSON, NULL for a deleted cell, + HLC time), so saving a change touches only the
+ * cells it changed.
  * Row-, table- and tables-level times live in `tinysync_times` (empty ids for the upper levels).
  */
 export const CREATE_CELL_STAMP_TABLES = [
   `CREATE TABLE IF NOT EXISTS tinysync_cells (
      table_id TEXT NOT NULL, row_id TEXT NOT NULL, cell_id TEXT NOT NULL,
-     value TEXT NOT NULL, time TEXT NOT NULL,
+     value TEXT, time TEXT NOT NULL,
      PRIMARY KEY (table_id, row_id, cell_id)) WITHOUT ROWID`,
   `CREATE TABLE IF NOT EXISTS tinysync_values (
-     value_id TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL, time TEXT NOT NULL) WITHOUT ROWID`,
+     value_id TEXT NOT NULL PRIMARY KEY, value TEXT, time TEXT NOT NULL) WITHOUT ROWID`,
   `CREATE TABLE IF NOT EXISTS tinysync_times (
      table_id TEXT NOT NULL, row_id TEXT NOT NULL, time TEXT NOT NULL,
      PRIMARY KEY (table_id, row_id)) WITHOUT ROWID`,

@@ -50,13 +50,13 @@ export function createIncrementalSqlPersister(
       for (const [rowId, [cells, rowTime]] of Object.entries(rows)) {
         writeTime(tableId, rowId, rowTime);
         for (const [cellId, [value, time]] of Object.entries(cells)) {
-          sql.exec(UPSERT_CELL, tableId, rowId, cellId, JSON.stringify(value ?? null), time);
+          sql.exec(UPSERT_CELL, tableId, rowId, cellId, toColumn(value), time);
         }
       }
     }
     writeTime('\u0000values', '', valuesTime);
     for (const [valueId, [value, time]] of Object.entries(values)) {
-      sql.exec(UPSERT_VALUE, valueId, JSON.stringify(value ?? null), time);
+      sql.exec(UPSERT_VALUE, valueId, toColumn(value), time);
     }
     sql.exec(UPSERT_META, CONTENT_HASHES_KEY, currentHashes());
   };
@@ -72,12 +72,12 @@ export function createIncrementalSqlPersister(
       table_id: string;
       row_id: string;
       cell_id: string;
-      value: string;
+      value: string | null;
       time: string;
     }>(SELECT_CELLS)) {
       const table = ensureStamp(tables, table_id);
       const row = ensureStamp(table[0], row_id);
-      row[0][cell_id] = [JSON.parse(value), time];
+      row[0][cell_id] = [fromColumn(value), time];
       stampCount++;
     }
     const values: Record<string, Stamp<unknown>> = {};
@@ -86,7 +86,7 @@ export function createIncrementalSqlPersister(
       value: string;
       time: string;
     }>(SELECT_VALUES)) {
-      values[value_id] = [JSON.parse(value), time];
+      values[value_id] = [fromColumn(value), time];
       stampCount++;
     }
     if (stampCount === 0) return undefined;
@@ -135,4 +135,16 @@ function ensureStamp<Child>(parent: Record<string, Stamp<Child>>, id: string): S
     parent[id] = stamp;
   }
   return stamp;
+}
+
+/**
+ * In TinyBase's encoded changes a deleted cell is `undefined` and `null` is a value, so a
+ * deletion is stored as SQL NULL and every value as JSON.
+ */
+function toColumn(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+function fromColumn(column: string | null): unknown {
+  return column === null ? undefined : JSON.parse(column);
 }

@@ -9,12 +9,12 @@ export interface WriteAccess {
 }
 
 const MAX_ROW_ID_CHARS = 256;
-/** TinyBase's wire encoding of `undefined`; like `null`, it marks a deleted cell. */
-const ENCODED_UNDEFINED = '\uFFFC';
+/** TinyBase's wire encoding of `undefined`, which marks a deleted cell (`null` is a value). */
+const DELETED = '\uFFFC';
 
 /**
  * The server's check of every incoming cell: the connection may write the table, the table
- * and cell exist, and the value passes the schema. Deletions (`null`) need only write access.
+ * and cell exist, and the value passes the schema. Deletions need only write access.
  */
 export function createCellPolicy(
   schema: AnySchema,
@@ -27,7 +27,7 @@ export function createCellPolicy(
     if (!Object.hasOwn(schema.rowSchemas, tableId)) return `unknown table '${tableId}'`;
     if (!writable.has(tableId)) return `this role may not write '${tableId}'`;
     if (rowId.length === 0 || rowId.length > MAX_ROW_ID_CHARS) return 'invalid row id';
-    if (value === null || value === ENCODED_UNDEFINED) {
+    if (value === DELETED) {
       return Object.hasOwn(schema.rowSchemas[tableId]?.shape ?? {}, cellId)
         ? undefined
         : `unknown cell '${cellId}'`;

@@ -24,3 +24,26 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   fragmentBytes: 256 * 1024,
   requestTimeoutSeconds: 30,
 };
+
+/** Environment variables that override a limit (positive integers). */
+const LIMIT_VARIABLES = {
+  maxFrameBytes: 'TINYSYNC_MAX_FRAME_BYTES',
+  maxMessageBytes: 'TINYSYNC_MAX_MESSAGE_BYTES',
+  messagesPerSecond: 'TINYSYNC_MESSAGES_PER_SECOND',
+  messageBurst: 'TINYSYNC_MESSAGE_BURST',
+  maxConnectionsPerStore: 'TINYSYNC_MAX_CONNECTIONS_PER_STORE',
+} as const satisfies Partial<Record<keyof SyncLimits, string>>;
+
+export type SyncLimitVariables = Partial<
+  Record<(typeof LIMIT_VARIABLES)[keyof typeof LIMIT_VARIABLES], string>
+>;
+
+/** The defaults, with any limit the configuration sets; a value that is not a positive integer is ignored. */
+export function syncLimitsFrom(env: SyncLimitVariables): SyncLimits {
+  const limits: Record<string, number> = { ...DEFAULT_SYNC_LIMITS };
+  for (const [limit, variable] of Object.entries(LIMIT_VARIABLES)) {
+    const value = Number(env[variable]);
+    if (Number.isInteger(value) && value > 0) limits[limit] = value;
+  }
+  return limits as unknown as SyncLimits;
+}

@@ -23,8 +23,13 @@ describe('StoreDurableObject', () => {
     const a = await connectClient(storeId);
     const b = await connectClient(storeId);
     a.store.setRow('users', 'u1', ada);
+    a.store.setRow('users', 'u2', ada);
     await eventually(() => expect(b.store.getRow('users', 'u1')).toEqual(ada));
-    await eventually(async () => expect((await storedCells(storeId)).length).toBe(4));
+    b.store.delRow('users', 'u2');
+    await eventually(() => expect(a.store.hasRow('users', 'u2')).toBe(false));
+    await eventually(async () => expect((await storedCells(storeId)).length).toBe(8));
+    const late = await connectClient(storeId);
+    await eventually(() => expect(late.store.getTables()).toEqual({ users: { u1: ada } }));
   });
 
   it('persists only the cells a change touched', async () => {
@@ -114,5 +119,34 @@ describe('StoreDurableObject', () => {
       headers: { Upgrade: 'websocket', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
     });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('StoreDurableObject limits (set small for the tests in vitest.config.ts)', () => {
+  it('refuses connections beyond the per-store maximum with 429', async () => {
+    const storeId = newStoreId();
+    for (let index = 0; index < 6; index++) await openSocket(storeId, ADMIN);
+    const stub = env.STORES.get(env.STORES.idFromName(storeId));
+    const response = await stub.fetch(`http://store/${storeId}`, {
+      headers: {
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Key': 'c2V2ZW50aCBjb25uZWN0aW9u',
+        'X-TinySync-Connection': JSON.stringify(ADMIN),
+      },
+    });
+    expect(response.status).toBe(429);
+    expect(await response.json()).toMatchObject({ error: { code: 'too_many_connections' } });
+  });
+
+  it('closes a connection that floods past the rate limit, and only that one', async () => {
+    const storeId = newStoreId();
+    const calm = await connectClient(storeId);
+    const flooder = await openSocket(storeId, ADMIN);
+    const closed = new Promise<CloseEvent>((resolve) => flooder.addEventListener('close', resolve));
+    for (let index = 0; index < 150; index++) flooder.send('\n[null,1,""]');
+    expect([(await closed).code, (await closed).reason]).toEqual([4029, 'rate_limited']);
+    const other = await connectClient(storeId);
+    calm.store.setRow('users', 'u1', ada);
+    await eventually(() => expect(other.store.getRow('users', 'u1')).toEqual(ada));
   });
 });
