@@ -94,7 +94,8 @@ describe('sync through wrangler dev (end to end)', () => {
     const token = await devToken({ sub: 'user_1', org: storeId, role: 'org:admin' });
     const writer = await connect(storeId, token);
     const reader = await connect(storeId, token);
-    const rows = 5_000;
+    // 40k rows back to back lost rows silently with TinyBase's 1 s request timeout.
+    const rows = 40_000;
     for (let start = 0; start < rows; start += 500) {
       writer.store.transaction(() => {
         for (let index = start; index < start + 500; index++) {
@@ -107,8 +108,9 @@ describe('sync through wrangler dev (end to end)', () => {
         }
       });
     }
-    await eventually(() => expect(reader.store.getRowCount('tasks')).toBe(rows), 60_000);
+    await eventually(() => expect(reader.store.getRowCount('tasks')).toBe(rows), 120_000);
     const joiner = await connect(storeId, token);
-    await eventually(() => expect(joiner.store.getRowCount('tasks')).toBe(rows), 60_000);
-  });
+    await eventually(() => expect(joiner.store.getRowCount('tasks')).toBe(rows), 120_000);
+    expect(joiner.store.getCell('tasks', 't39999', 'title')).toBe('Task 39999');
+  }, 240_000);
 });
