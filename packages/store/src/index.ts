@@ -64,4 +64,16 @@ export type { ListOptions } from './store/list-options.ts';
 export { createSchemaIndexes, createSchemaRelationships } from './store/schema-indexes.ts';
 export type { TableOperations } from './store/table-operations.ts';
 export type { UndoHistory, UndoState } from './store/undo-history.ts';
+export {
+  createSyncClient,
+  type SyncClient,
+  type SyncClientOptions,
+} from './sync/create-sync-client.ts';
+export { SessionRefusedError } from './sync/probe-session.ts';
+export {
+  AUTH_PROTOCOL_PREFIX,
+  READ_ONLY_NOTICE,
+  SYNC_PROTOCOL,
+} from './sync/sync-protocol.ts';
+export { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot, type SyncStatus } from './sync/sync-status.ts';
 export { cellIssue } from './validation/validate-rows.ts';

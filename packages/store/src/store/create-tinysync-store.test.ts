@@ -303,3 +303,22 @@ describe('lifecycle', () => {
     expect(() => app.tables.users.list()).toThrow(StoreDestroyedError);
   });
 });
+
+describe('onLocalChange', () => {
+  it('fires for this replica’s own writes, never for merged ones', () => {
+    const mine = newStore();
+    const theirs = newStore();
+    const changes = vi.fn();
+    mine.onLocalChange(changes);
+    mine.tables.users.create({ id: 'u1', name: 'Ada', email: 'ada@example.com' });
+    mine.store.setCell('users', 'u1', 'name', 'Ada L.');
+    mine.undo();
+    expect(changes).toHaveBeenCalledTimes(3);
+    theirs.tables.users.create({ id: 'u2', name: 'Bo', email: 'bo@example.com' });
+    mine.store.merge(theirs.store);
+    expect(mine.tables.users.get('u2')).toBeDefined();
+    expect(changes).toHaveBeenCalledTimes(3);
+    mine.tables.users.update('u2', { name: 'Bo' }); // changes nothing
+    expect(changes).toHaveBeenCalledTimes(3);
+  });
+});

@@ -80,6 +80,12 @@ export interface TinySyncStore<S extends AnySchema> {
   batch<R>(write: () => R, label?: string): R;
   undo(): boolean;
   redo(): boolean;
+  /**
+   * Calls `listener` after every transaction this replica made itself (operations, undo, raw
+   * writes), never for changes merged in from elsewhere. The sync client counts pending
+   * changes with it.
+   */
+  onLocalChange(listener: () => void): () => void;
   /** Saves pending changes, stops persistence and releases listeners. */
   destroy(): Promise<void>;
 }
@@ -172,6 +178,7 @@ export function createTinySyncStore<S extends AnySchema>(
     isReady: () => state === 'ready',
     persistence: () => local?.description ?? 'memory',
     batch: (run, label = 'batch') => write(label, run),
+    onLocalChange: guard.onLocalChange,
     undo: () => {
       assertUsable();
       return history.undo();

@@ -16,6 +16,8 @@ export type WriteSource = 'direct' | 'operation' | 'replication';
 export interface WriteGuard {
   /** Runs `write` with the given source; nested calls keep the outermost source. */
   as<R>(source: Exclude<WriteSource, 'direct'>, write: () => R): R;
+  /** Calls `listener` after each transaction this replica made itself (not a merge) that changed something. */
+  onLocalChange(listener: () => void): () => void;
   destroy(): void;
 }
 
@@ -84,9 +86,14 @@ export function createWriteGuard(
       );
     });
 
+  const localChangeListeners = new Set<() => void>();
   const resetListenerId = store.addDidFinishTransactionListener(() => {
     wholeDeletes.clear();
-    if (source === 'replication' && depth === 0) source = 'direct';
+    const local = source !== 'replication';
+    if (!local && depth === 0) source = 'direct';
+    if (local && localChangeListeners.size > 0 && hasChangedCells(store)) {
+      for (const listener of localChangeListeners) listener();
+    }
   });
 
   let depth = 0;
@@ -103,9 +110,18 @@ export function createWriteGuard(
         source = previous;
       }
     },
+    onLocalChange(listener) {
+      localChangeListeners.add(listener);
+      return () => localChangeListeners.delete(listener);
+    },
     destroy() {
+      localChangeListeners.clear();
       store.delListener(resetListenerId);
       middleware.destroy();
     },
   };
+}
+
+function hasChangedCells(store: MergeableStore): boolean {
+  return Object.keys(store.getTransactionLog()[2]).length > 0;
 }

@@ -1,3 +1,5 @@
+import { AUTH_PROTOCOL_PREFIX, SYNC_PROTOCOL } from '@tinysync/store';
+
 /**
  * The subprotocol a TinySync client offers on every WebSocket, and the one the server echoes.
  *
@@ -11,10 +13,7 @@
  * with exactly one of the offered protocols or the browser fails the connection; it echoes
  * `tinysync` (never the auth protocol, which would copy the token into the response).
  */
-export const SYNC_PROTOCOL = 'tinysync';
-
-/** Prefix of the subprotocol that carries the session token. */
-export const AUTH_PROTOCOL_PREFIX = 'tinysync.auth.';
+export { AUTH_PROTOCOL_PREFIX, SYNC_PROTOCOL };
 
 /** Where a request carried its session token. */
 export type SessionTokenSource = 'authorization' | 'query' | 'protocol';

@@ -22,7 +22,7 @@ import {
   filterIncomingMessage,
 } from '../sync/filter-changes.ts';
 import { FragmentReassembler, FrameError, toFragments } from '../sync/fragments.ts';
-import { type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.ts';
+import { MESSAGE, type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.ts';
 import { RateLimiter } from '../sync/rate-limiter.ts';
 import { CLOSE } from '../sync/sync-close-codes.ts';
 import { syncLimitsFrom } from '../sync/sync-limits.ts';
@@ -30,6 +30,8 @@ import { type RowQuery, typedFilter } from './row-query.ts';
 import { failure, type StoreResult, storeResult } from './store-result.ts';
 
 const MAX_CELL_CHARS = 100_000;
+/** Coalesces the announcements of a burst of changes into one. */
+const ANNOUNCE_DELAY_MS = 20;
 
 /** Table operations with the table erased: the HTTP API reaches tables by a runtime id. */
 interface AnyTableOperations {
@@ -115,9 +117,30 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
           JSON.stringify({ level: 'warn', event: 'store_warning', message: String(warning) }),
         ),
     });
+    store.addDidFinishTransactionListener(() => {
+      if (Object.keys(store.getTransactionChanges()[0]).length > 0) this.#announceChanges();
+    });
     return createIncrementalSqlPersister(store, this.ctx.storage.sql, (error) =>
       this.onIgnoredError(error),
     );
+  }
+
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Tells every client the server's content hashes after its copy changed. TinyBase's server
+   * copy does not re-broadcast changes it pulled from a client (e.g. offline edits sent on
+   * reconnect); clients only talk to the server here, so this is how the others learn of them:
+   * a client whose hashes differ pulls the difference from the server.
+   */
+  #announceChanges() {
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      const hashes = this.#app?.store.getMergeableContentHashes();
+      if (hashes === undefined) return;
+      const payload = `${SERVER_CLIENT_ID}\n${JSON.stringify([null, MESSAGE.contentHashes, hashes])}`;
+      for (const socket of this.ctx.getWebSockets()) send(socket, payload);
+    }, ANNOUNCE_DELAY_MS);
   }
 
   // --- HTTP API (called over RPC by the Worker, after it has checked the session) ---
@@ -265,11 +288,17 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   }
 
   /**
-   * Drops what the connection may not write, relays the rest to the store's other clients,
-   * then hands it to TinyBase's server copy (which applies and persists it). Relaying first
-   * keeps the other clients' latency off the apply-and-persist path.
+   * Drops what the connection may not write, relays pushed changes to the store's other
+   * clients, then hands the message to TinyBase's server copy (which applies, persists and
+   * answers it). Relaying first keeps other clients' latency off the apply-and-persist path.
+   *
+   * Only pushed changes reach other clients: every request is the server's to answer, since it
+   * holds the whole store. Relaying requests would make each client answer every other
+   * client's requests, so one flooding client would push the others past their own rate limit.
+   * Messages a client addresses to another client directly are dropped for the same reason.
    */
   #accept(socket: WebSocket, { connection, toClientId, message, remainder }: WholeMessage) {
+    if (toClientId !== BROADCAST && toClientId !== SERVER_CLIENT_ID) return;
     const state = this.#stateOf(socket);
     state.policy ??= createCellPolicy(this.#schema, connection, MAX_CELL_CHARS);
     const filtered = filterIncomingMessage(message, state.policy);
@@ -278,17 +307,15 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     const checked = filtered.dropped.length === 0 ? remainder : JSON.stringify(filtered.message);
     // Big messages travel in TinyBase fragments, each under the frame limit.
     const fragments = toFragments(checked, this.#limits.fragmentBytes);
-    let serverBound = toClientId;
-    if (toClientId === BROADCAST) {
+    if (toClientId === BROADCAST && message[1] === MESSAGE.contentDiff) {
       const fromClientId = this.ctx.getTags(socket)[0] ?? '';
       for (const other of this.ctx.getWebSockets()) {
         if (other !== socket)
           for (const fragment of fragments) send(other, `${fromClientId}\n${fragment}`);
       }
-      serverBound = SERVER_CLIENT_ID;
     }
     for (const fragment of fragments) {
-      tinyBase.webSocketMessage.call(this, socket, `${serverBound}\n${fragment}`);
+      tinyBase.webSocketMessage.call(this, socket, `${SERVER_CLIENT_ID}\n${fragment}`);
     }
   }
 

@@ -17,9 +17,8 @@ export interface ConnectionInfo extends WriteAccess {
 
 export const CONNECTION_HEADER = 'X-TinySync-Connection';
 
-/** The notice a read-only connection receives: a TinyBase response to no request, so
- * standard clients ignore it and TinySync's client can show it. */
-export const READ_ONLY_NOTICE = 'S\n["tinysync.read-only",0,[0,0]]';
+/** The notice a read-only connection receives (shared with TinySync's client). */
+export { READ_ONLY_NOTICE } from '@tinysync/store';
 
 export function parseConnectionInfo(header: string | null): ConnectionInfo | undefined {
   if (header === null) return undefined;

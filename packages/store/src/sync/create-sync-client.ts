@@ -1,0 +1,303 @@
+import { WebSocket as ReconnectingWebSocket } from 'partysocket';
+import type { MergeableStore } from 'tinybase';
+import {
+  createWsSynchronizer,
+  type WsSynchronizer,
+} from 'tinybase/synchronizers/synchronizer-ws-client';
+import type { AnySchema } from '../schema/row-types.ts';
+import type { TinySyncStore } from '../store/create-tinysync-store.ts';
+import { ConnectionSocket, type SocketLike } from './connection-socket.ts';
+import { probeSession } from './probe-session.ts';
+import {
+  AUTH_PROTOCOL_PREFIX,
+  CONFIRMATION_REQUEST_PREFIX,
+  GET_CONTENT_HASHES,
+  READ_ONLY_NOTICE,
+  SERVER_CLIENT_ID,
+  SYNC_PROTOCOL,
+} from './sync-protocol.ts';
+import { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot } from './sync-status.ts';
+
+export interface SyncClientOptions {
+  readonly store: TinySyncStore<AnySchema>;
+  /** The sync worker's base URL, e.g. `wss://sync.example.com` or `ws://127.0.0.1:8787`. */
+  readonly url: string;
+  /** `org_<orgId>` or `user_<userId>`. */
+  readonly storeId: string;
+  /** A current session token, asked for on every connection attempt (Clerk's `getToken`). */
+  readonly getToken: () => Promise<string | null | undefined> | string | null | undefined;
+  /** A WebSocket class where there is no global one (Node: the `ws` package). */
+  readonly WebSocket?: unknown;
+  readonly fetch?: typeof fetch;
+  /** TinyBase's 1 s default loses big syncs; the server uses 30 s too. */
+  readonly requestTimeoutSeconds?: number;
+  readonly minReconnectDelayMs?: number;
+  readonly maxReconnectDelayMs?: number;
+  /** While unauthorized, how often to ask `getToken` whether a new token is there. */
+  readonly unauthorizedRetryMs?: number;
+}
+
+export interface SyncClient {
+  /** The current status; a new object whenever something changed (for useSyncExternalStore). */
+  getSnapshot(): SyncSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Waits for the store's local data, then connects and keeps reconnecting. */
+  start(): Promise<void>;
+  /** Closes the connection and stops reconnecting; local data and edits stay. */
+  stop(): void;
+  /** Connects again now, e.g. after sign-in or when a fresh token is available. */
+  reconnect(): void;
+  destroy(): Promise<void>;
+}
+
+interface Connection {
+  readonly view: ConnectionSocket;
+  synchronizer?: WsSynchronizer<WebSocket>;
+}
+
+const CONFIRM_AFTER_CHANGE_MS = 150;
+const CONFIRM_RETRY_MS = 500;
+const MAX_UNAUTHORIZED_RETRY_MS = 10 * 60_000;
+
+/**
+ * Keeps a TinySync store in sync with the sync worker: one reconnecting socket (partysocket,
+ * backoff with jitter), a fresh token for every attempt, a new TinyBase synchronizer for every
+ * connection, and a status snapshot that tells offline, unauthorized and failing apart.
+ */
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const { store: app, getToken } = options;
+  const socketUrl = `${options.url.replace(/\/+$/, '')}/sync/${encodeURIComponent(options.storeId)}`;
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const requestTimeoutSeconds = options.requestTimeoutSeconds ?? 30;
+
+  let snapshot = INITIAL_SYNC_SNAPSHOT;
+  const listeners = new Set<() => void>();
+  const update = (patch: Partial<SyncSnapshot>) => {
+    snapshot = { ...snapshot, ...patch };
+    for (const listener of listeners) listener();
+  };
+
+  let socket: ReconnectingWebSocket | undefined;
+  let connection: Connection | undefined;
+  let stopped = true;
+  let openedThisAttempt = false;
+  let lastToken: string | null = null;
+  let tokenError: Error | null = null;
+  let confirmationTimer: ReturnType<typeof setTimeout> | undefined;
+  let confirmationId = 0;
+  let unauthorizedTimer: ReturnType<typeof setTimeout> | undefined;
+  let refusals = 0;
+
+  const protocols = async (): Promise<string[]> => {
+    try {
+      const token = (await getToken()) ?? null;
+      tokenError = null;
+      lastToken = token;
+      return token ? [SYNC_PROTOCOL, `${AUTH_PROTOCOL_PREFIX}${token}`] : [SYNC_PROTOCOL];
+    } catch (error) {
+      tokenError = asError(error);
+      update({ status: 'error', error: tokenError });
+      return [SYNC_PROTOCOL];
+    }
+  };
+
+  const retireConnection = () => {
+    const old = connection;
+    connection = undefined;
+    clearTimeout(confirmationTimer);
+    if (old === undefined) return;
+    old.view.retire();
+    void old.synchronizer?.destroy();
+  };
+
+  const onOpen = () => {
+    openedThisAttempt = true;
+    retireConnection();
+    if (socket === undefined) return;
+    const current: Connection = { view: new ConnectionSocket(socket as unknown as SocketLike) };
+    connection = current;
+    update({ status: 'syncing', error: null });
+    void startSynchronizer(current);
+  };
+
+  const startSynchronizer = async (current: Connection) => {
+    try {
+      const synchronizer = await createWsSynchronizer(
+        app.store as unknown as MergeableStore,
+        // Behaves as the WebSocket TinyBase expects, for the parts it uses.
+        current.view as unknown as WebSocket,
+        requestTimeoutSeconds,
+      );
+      if (connection !== current) {
+        await synchronizer.destroy();
+        return;
+      }
+      current.synchronizer = synchronizer;
+      await synchronizer.startSync();
+      scheduleConfirmation(0);
+    } catch (error) {
+      if (connection === current) update({ status: 'error', error: asError(error) });
+    }
+  };
+
+  const onClose = async () => {
+    const wasOpen = openedThisAttempt;
+    openedThisAttempt = false;
+    retireConnection();
+    if (stopped || isOffline()) {
+      update({ status: 'offline' });
+      return;
+    }
+    if (tokenError !== null) return; // stays `error`; partysocket retries with a new token
+    if (!wasOpen) {
+      // Refused at the handshake: browsers do not say why, so ask the server over HTTP.
+      const refusal = await probeSession(fetchImpl, socketUrl, lastToken);
+      if (refusal !== undefined && !stopped) {
+        enterUnauthorized(refusal);
+        return;
+      }
+    }
+    if (!stopped && snapshot.status !== 'unauthorized') update({ status: 'connecting' });
+  };
+
+  const onMessage = (event: { data: unknown }) => {
+    const frame = String(event.data);
+    if (frame === READ_ONLY_NOTICE) {
+      if (!snapshot.readOnly) update({ readOnly: true });
+    } else if (frame.startsWith(`${SERVER_CLIENT_ID}\n["${CONFIRMATION_REQUEST_PREFIX}`)) {
+      handleConfirmation(frame.slice(2));
+    }
+  };
+
+  /** Asks the server for its content hashes; equal to ours means it holds all our changes. */
+  const scheduleConfirmation = (delayMs: number) => {
+    clearTimeout(confirmationTimer);
+    confirmationTimer = setTimeout(() => {
+      if (connection?.synchronizer === undefined || socket?.readyState !== 1) return;
+      const request = [`${CONFIRMATION_REQUEST_PREFIX}${++confirmationId}`, GET_CONTENT_HASHES, ''];
+      socket.send(`${SERVER_CLIENT_ID}\n${JSON.stringify(request)}`);
+    }, delayMs);
+  };
+
+  const handleConfirmation = (remainder: string) => {
+    const [requestId, , serverHashes] = JSON.parse(remainder) as [string, number, unknown];
+    if (requestId !== `${CONFIRMATION_REQUEST_PREFIX}${confirmationId}`) return; // superseded
+    const localHashes = app.store.getMergeableContentHashes();
+    if (JSON.stringify(serverHashes) === JSON.stringify(localHashes)) {
+      refusals = 0;
+      update({ status: 'synced', pendingChanges: 0, lastSyncedAt: Date.now(), error: null });
+    } else {
+      scheduleConfirmation(CONFIRM_RETRY_MS);
+    }
+  };
+
+  /**
+   * Stops reconnecting. Tries again only with a token different from the refused one, and
+   * less often each time it is refused again (a new token for the wrong organization is refused
+   * too), so a refused session never hammers the server.
+   */
+  const enterUnauthorized = (refusal: Error) => {
+    socket?.close();
+    update({ status: 'unauthorized', error: refusal });
+    clearTimeout(unauthorizedTimer);
+    const delayMs = (options.unauthorizedRetryMs ?? 30_000) * 2 ** refusals++;
+    const waitForNewToken = () => {
+      unauthorizedTimer = setTimeout(
+        async () => {
+          const token = await Promise.resolve(getToken()).catch(() => null);
+          if (token && token !== lastToken) reconnect();
+          else waitForNewToken();
+        },
+        Math.min(delayMs, MAX_UNAUTHORIZED_RETRY_MS),
+      );
+    };
+    waitForNewToken();
+  };
+
+  const connect = () => {
+    update({ status: 'connecting', error: null });
+    if (socket !== undefined) {
+      socket.reconnect();
+      return;
+    }
+    socket = new ReconnectingWebSocket(socketUrl, protocols, {
+      ...(options.WebSocket === undefined ? {} : { WebSocket: options.WebSocket }),
+      minReconnectionDelay: options.minReconnectDelayMs ?? 500 + Math.random() * 1500,
+      maxReconnectionDelay: options.maxReconnectDelayMs ?? 15_000,
+      reconnectionDelayGrowFactor: 1.5,
+      connectionTimeout: 10_000,
+      // A new synchronizer resyncs everything on open; stale frames must not be replayed.
+      maxEnqueuedMessages: 0,
+    });
+    socket.addEventListener('open', onOpen);
+    socket.addEventListener('close', () => void onClose());
+    socket.addEventListener('message', onMessage);
+  };
+
+  function reconnect() {
+    clearTimeout(unauthorizedTimer);
+    if (stopped || isOffline()) return;
+    connect();
+  }
+
+  const onOnline = () => reconnect();
+  const onOffline = () => {
+    socket?.close();
+    update({ status: 'offline' });
+  };
+  const stopCountingLocalChanges = app.onLocalChange(() => {
+    update({
+      pendingChanges: snapshot.pendingChanges + 1,
+      ...(snapshot.status === 'synced' ? { status: 'syncing' as const } : {}),
+    });
+    scheduleConfirmation(CONFIRM_AFTER_CHANGE_MS);
+  });
+
+  const stop = () => {
+    stopped = true;
+    clearTimeout(unauthorizedTimer);
+    socket?.close();
+    retireConnection();
+    update({ status: 'offline' });
+  };
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      await app.ready;
+      if (!stopped) return;
+      stopped = false;
+      connectivity.addEventListener?.('online', onOnline);
+      connectivity.addEventListener?.('offline', onOffline);
+      if (isOffline()) update({ status: 'offline' });
+      else connect();
+    },
+    stop,
+    reconnect,
+    async destroy() {
+      stop();
+      connectivity.removeEventListener?.('online', onOnline);
+      connectivity.removeEventListener?.('offline', onOffline);
+      stopCountingLocalChanges();
+      listeners.clear();
+    },
+  };
+}
+
+/** Where browsers announce going offline and online; absent in Node and workers. */
+const connectivity = globalThis as {
+  addEventListener?: (type: 'online' | 'offline', listener: () => void) => void;
+  removeEventListener?: (type: 'online' | 'offline', listener: () => void) => void;
+};
+
+function isOffline(): boolean {
+  return (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

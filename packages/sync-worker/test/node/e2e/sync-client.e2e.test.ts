@@ -1,0 +1,192 @@
+import {
+  appSchema,
+  createSyncClient,
+  createTinySyncStore,
+  type MemoryStorage,
+  memoryPersister,
+  type SyncClient,
+  type SyncStatus,
+} from '@tinysync/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import {
+  connectNodeClient,
+  devToken,
+  eventually,
+  type NodeClient,
+  type RunningWorker,
+  startWorker,
+} from '../../../testing/index.ts';
+
+const ada = { name: 'Ada', email: 'ada@example.com' };
+
+describe('SyncClient against wrangler dev (end to end)', () => {
+  let worker: RunningWorker;
+  const cleanups: (() => Promise<unknown>)[] = [];
+
+  beforeAll(async () => {
+    worker = await startWorker();
+  });
+  afterAll(async () => {
+    await Promise.all(cleanups.map((cleanup) => cleanup().catch(() => undefined)));
+    await worker?.stop();
+  });
+
+  const openClient = async ({
+    storeId,
+    getToken,
+    storage = new Map(),
+  }: {
+    storeId: string;
+    getToken: () => Promise<string>;
+    storage?: MemoryStorage;
+  }) => {
+    const app = createTinySyncStore(appSchema, { persister: memoryPersister(storage, storeId) });
+    const client = createSyncClient({
+      store: app,
+      url: worker.wsUrl,
+      storeId,
+      getToken,
+      WebSocket,
+      minReconnectDelayMs: 100,
+      maxReconnectDelayMs: 500,
+      unauthorizedRetryMs: 200,
+    });
+    const statuses: SyncStatus[] = [];
+    client.subscribe(() => {
+      const { status } = client.getSnapshot();
+      if (statuses.at(-1) !== status) statuses.push(status);
+    });
+    cleanups.push(async () => {
+      await client.destroy();
+      await app.destroy();
+    });
+    await client.start();
+    return { app, client, statuses };
+  };
+  const plainClient = async (storeId: string) => {
+    const client = await connectNodeClient(
+      `${worker.wsUrl}/sync/${storeId}`,
+      await devToken({ sub: 'user_plain', org: storeId, role: 'org:admin' }),
+    );
+    cleanups.push(() => client.close());
+    return client;
+  };
+  const adminToken = (storeId: string) => () =>
+    devToken({ sub: 'user_1', org: storeId, role: 'org:admin' });
+  const statusOf = (client: SyncClient) => client.getSnapshot().status;
+
+  it('connects, syncs both ways and reports synced once the server holds everything', async () => {
+    const storeId = 'org_client1';
+    const { app, client, statuses } = await openClient({ storeId, getToken: adminToken(storeId) });
+    const other = await plainClient(storeId);
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
+    expect(statuses.slice(0, 3)).toEqual(['connecting', 'syncing', 'synced']);
+
+    const row = app.tables.users.create(ada);
+    await eventually(() => expect(other.store.getCell('users', row.id, 'name')).toBe('Ada'));
+    await eventually(() =>
+      expect(client.getSnapshot()).toMatchObject({ status: 'synced', pendingChanges: 0 }),
+    );
+    expect(client.getSnapshot().lastSyncedAt).toBeGreaterThan(0);
+    other.store.setCell('users', row.id, 'name', 'Ada L.');
+    await eventually(() => expect(app.tables.users.get(row.id)?.name).toBe('Ada L.'));
+  });
+
+  it('keeps syncing after the worker restarts: a new synchronizer for every socket', async () => {
+    const storeId = 'org_client2';
+    const { app, client, statuses } = await openClient({ storeId, getToken: adminToken(storeId) });
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
+    await worker.restart();
+    await eventually(() => expect(statuses).toContain('connecting'), 15_000);
+    await eventually(() => expect(statusOf(client)).toBe('synced'), 15_000);
+
+    // A reused synchronizer would have stopped listening: both directions must still work.
+    const other = await plainClient(storeId);
+    const row = app.tables.users.create(ada);
+    await eventually(() => expect(other.store.hasRow('users', row.id)).toBe(true));
+    other.store.setRow('users', 'from-other', { ...ada, role: 'member', createdAt: 1 });
+    await eventually(() => expect(app.tables.users.get('from-other')).toBeDefined());
+  });
+
+  it('asks for a fresh token on every connection, and reconnects when the token expires', async () => {
+    const storeId = 'org_client3';
+    let tokens = 0;
+    const getToken = () => {
+      tokens++;
+      return devToken({ sub: 'user_1', org: storeId, role: 'org:admin', ttlSeconds: 2 });
+    };
+    const { app, client } = await openClient({ storeId, getToken });
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
+    expect(tokens).toBe(1);
+    // The server closes the socket when the token expires (4001); the client comes back.
+    await eventually(() => expect(tokens).toBeGreaterThanOrEqual(2), 10_000);
+    await eventually(() => expect(statusOf(client)).toBe('synced'), 10_000);
+    const other = await plainClient(storeId);
+    const row = app.tables.users.create(ada);
+    await eventually(() => expect(other.store.hasRow('users', row.id)).toBe(true));
+  });
+
+  it('reports a refused session as unauthorized, waits for a new token, then recovers', async () => {
+    const storeId = 'org_client4';
+    let token = await devToken({ sub: 'user_1', org: 'org_elsewhere', role: 'org:admin' });
+    let sockets = 0;
+    class CountingWebSocket extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        sockets++;
+      }
+    }
+    const app = createTinySyncStore(appSchema);
+    const client = createSyncClient({
+      store: app,
+      url: worker.wsUrl,
+      storeId,
+      getToken: () => token, // like Clerk: the same token until it changes
+      WebSocket: CountingWebSocket,
+      minReconnectDelayMs: 100,
+      unauthorizedRetryMs: 200,
+    });
+    cleanups.push(() => client.destroy());
+    await client.start();
+    await eventually(() => expect(statusOf(client)).toBe('unauthorized'));
+    expect(client.getSnapshot().error).toMatchObject({ status: 403, code: 'forbidden_store' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(statusOf(client)).toBe('unauthorized');
+    expect(sockets).toBeLessThanOrEqual(2); // no retries with the refused token
+
+    token = await devToken({ sub: 'user_1', org: storeId, role: 'org:admin' });
+    await eventually(() => expect(statusOf(client)).toBe('synced'), 10_000);
+  });
+
+  it('tells a viewer it is read-only', async () => {
+    const storeId = 'org_client5';
+    const { client } = await openClient({
+      storeId,
+      getToken: () => devToken({ sub: 'user_v', org: storeId, role: 'org:viewer' }),
+    });
+    await eventually(() => expect(client.getSnapshot().readOnly).toBe(true));
+  });
+
+  it('sends edits made offline, across a reload, once it reconnects', async () => {
+    const storeId = 'org_client6';
+    const storage: MemoryStorage = new Map();
+    const first = await openClient({ storeId, getToken: adminToken(storeId), storage });
+    await eventually(() => expect(statusOf(first.client)).toBe('synced'));
+    first.client.stop();
+    expect(statusOf(first.client)).toBe('offline');
+    first.app.tables.users.create({ id: 'offline-1', ...ada });
+    first.app.tables.users.create({ id: 'offline-2', ...ada, name: 'Bo' });
+    expect(first.client.getSnapshot().pendingChanges).toBe(2);
+    await first.client.destroy();
+    await first.app.destroy(); // the page goes away; its data stays in storage
+
+    const other: NodeClient = await plainClient(storeId);
+    const reloaded = await openClient({ storeId, getToken: adminToken(storeId), storage });
+    expect(reloaded.app.tables.users.count()).toBe(2);
+    await eventually(() =>
+      expect(other.store.getRowIds('users').sort()).toEqual(['offline-1', 'offline-2']),
+    );
+    await eventually(() => expect(statusOf(reloaded.client)).toBe('synced'));
+  });
+});
