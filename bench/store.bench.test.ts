@@ -11,7 +11,7 @@ describe('store benchmark (smoke run, tiny counts, no thresholds)', () => {
       'list 50 rows sorted by name',
       'list admins of 50 rows, first 50 by name',
       '@tinysync/store bundle, own code (min+gzip)',
-      '@tinysync/store bundle incl. TinyBase and zod',
+      '@tinysync/store bundle incl. TinyBase, zod, partysocket',
     ]);
     for (const result of results) {
       expect(result.ours).toBeGreaterThan(0);
