@@ -70,16 +70,3 @@ export function refusedUpgrade(
     socket.once('error', () => undefined);
   });
 }
-
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-}

@@ -58,18 +58,4 @@ export async function connectClient(storeId: string, connection = ADMIN): Promis
   return { store, socket, synchronizer, received, closed };
 }
 
-export async function eventually(
-  check: () => void | Promise<void>,
-  timeoutMs = 5000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+export { eventually } from '../../../testing/eventually.ts';
