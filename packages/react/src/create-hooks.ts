@@ -1,0 +1,113 @@
+import type {
+  AnySchema,
+  CreateInput,
+  RowWithId,
+  TableId,
+  TinySyncStore,
+  UpdatePatch,
+} from '@tinysync/store';
+import { useCallback } from 'react';
+import { capitalize, type RowName, rowName } from './hook-names.ts';
+import type { QueryResult } from './hooks/query-result.ts';
+import {
+  type MutationCallbacks,
+  type MutationResult,
+  useTableMutation,
+} from './hooks/use-table-mutation.ts';
+import { type RowOptions, useTableRow } from './hooks/use-table-row.ts';
+import { type RowsFilter, type RowsOptions, useTableRows } from './hooks/use-table-rows.ts';
+import { useTinySyncSession } from './tinysync-context.ts';
+
+type ListHook<S extends AnySchema, T extends TableId<S>> = <Data = RowWithId<S, T>[]>(
+  filter?: RowsFilter<S, T>,
+  options?: RowsOptions<S, T, Data>,
+) => QueryResult<Data> & { readonly [K in T]: Data | undefined };
+
+type RowHook<S extends AnySchema, T extends TableId<S>> = (
+  rowId: string | undefined,
+  options?: RowOptions,
+) => QueryResult<RowWithId<S, T> | undefined> & {
+  readonly [K in RowName<T>]: RowWithId<S, T> | undefined;
+};
+
+export type UpdateVariables<S extends AnySchema, T extends TableId<S>> = {
+  readonly id: string;
+} & UpdatePatch<S, T>;
+
+type MutationHook<Variables, Result> = (
+  options?: MutationCallbacks<Variables, Result>,
+) => MutationResult<Variables, Result>;
+
+/** The hooks `createHooks(schema)` generates, named from the schema's table ids. */
+export type TinySyncHooks<S extends AnySchema> = {
+  readonly [T in TableId<S> as `use${Capitalize<T>}`]: ListHook<S, T>;
+} & {
+  readonly [T in TableId<S> as `use${Capitalize<RowName<T>>}`]: RowHook<S, T>;
+} & {
+  readonly [T in TableId<S> as `useCreate${Capitalize<RowName<T>>}`]: MutationHook<
+    CreateInput<S, T>,
+    RowWithId<S, T>
+  >;
+} & {
+  readonly [T in TableId<S> as `useUpdate${Capitalize<RowName<T>>}`]: MutationHook<
+    UpdateVariables<S, T>,
+    RowWithId<S, T>
+  >;
+} & {
+  readonly [T in TableId<S> as `useDelete${Capitalize<RowName<T>>}`]: MutationHook<string, void>;
+};
+
+/**
+ * Generates typed hooks for every table of a schema, shaped like React Query's so components
+ * can move over one at a time:
+ *
+ * ```ts
+ * export const { useUsers, useUser, useCreateUser, useUpdateUser, useDeleteUser } =
+ *   createHooks(appSchema);
+ * const { data, isLoading, users } = useUsers({ role: 'admin' }, { sortBy: 'name' });
+ * ```
+ */
+export function createHooks<S extends AnySchema>(schema: S): TinySyncHooks<S> {
+  const hooks: Record<string, unknown> = {};
+  for (const tableId of schema.tableIds as TableId<S>[]) {
+    const plural = capitalize(tableId);
+    const singular = capitalize(rowName(tableId));
+    const shortRowKey = rowName(tableId);
+
+    hooks[`use${plural}`] = (
+      filter?: RowsFilter<S, typeof tableId>,
+      options?: RowsOptions<S, typeof tableId, unknown>,
+    ) => {
+      const result = useTableRows<S, typeof tableId, unknown>(tableId, filter, options);
+      return { ...result, [tableId]: result.data };
+    };
+    hooks[`use${singular}`] = (rowId: string | undefined, options?: RowOptions) => {
+      const result = useTableRow<S, typeof tableId>(tableId, rowId, options);
+      return { ...result, [shortRowKey]: result.data };
+    };
+    hooks[`useCreate${singular}`] = (options?: MutationCallbacks<unknown, unknown>) => {
+      const table = useTable<S>(tableId);
+      const create = useCallback((input: unknown) => table.create(input as never), [table]);
+      return useTableMutation(create, options);
+    };
+    hooks[`useUpdate${singular}`] = (options?: MutationCallbacks<unknown, unknown>) => {
+      const table = useTable<S>(tableId);
+      const update = useCallback(
+        ({ id, ...patch }: { id: string }) => table.update(id, patch as never),
+        [table],
+      );
+      return useTableMutation(update as (variables: unknown) => unknown, options);
+    };
+    hooks[`useDelete${singular}`] = (options?: MutationCallbacks<unknown, unknown>) => {
+      const table = useTable<S>(tableId);
+      const remove = useCallback((rowId: unknown) => table.delete(rowId as string), [table]);
+      return useTableMutation(remove, options);
+    };
+  }
+  return hooks as TinySyncHooks<S>;
+}
+
+function useTable<S extends AnySchema>(tableId: TableId<S>) {
+  const { app } = useTinySyncSession(`the ${tableId} mutation hooks`);
+  return (app as TinySyncStore<S>).tables[tableId];
+}

@@ -1,0 +1,78 @@
+import type { AnySchema, ListOptions, RowWithId, TableId, TableOperations } from '@tinysync/store';
+import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useTinySyncSession } from '../tinysync-context.ts';
+import { type QueryResult, queryResult } from './query-result.ts';
+
+export type RowsFilter<S extends AnySchema, T extends TableId<S>> = NonNullable<
+  ListOptions<S, T>['where']
+>;
+
+export interface RowsOptions<S extends AnySchema, T extends TableId<S>, Data> {
+  readonly sortBy?: ListOptions<S, T>['sortBy'];
+  readonly descending?: boolean;
+  readonly limit?: number;
+  readonly offset?: number;
+  /** Reshapes the rows, e.g. `rows => ({ users: rows })` where old code read `data.users`. */
+  readonly select?: (rows: RowWithId<S, T>[]) => Data;
+  /** `false` keeps the query idle (`status: 'pending'`, no data), as in React Query. */
+  readonly enabled?: boolean;
+}
+
+/**
+ * The rows of a table, filtered, sorted and limited, re-rendering when the table changes.
+ * Rows that did not change keep their identity between renders, so memoised row components
+ * re-render only for their own row.
+ */
+export function useTableRows<S extends AnySchema, T extends TableId<S>, Data = RowWithId<S, T>[]>(
+  tableId: T,
+  filter?: RowsFilter<S, T>,
+  options: RowsOptions<S, T, Data> = {},
+): QueryResult<Data> {
+  const { app } = useTinySyncSession(`the ${tableId} list hook`);
+  const store = app.store as unknown as import('tinybase').MergeableStore;
+  const version = useRef(0);
+  const changedRows = useRef(new Set<string>());
+  const rowCache = useRef(new Map<string, RowWithId<S, T>>());
+
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const listenerId = store.addRowListener(tableId, null, (_store, _tableId, rowId) => {
+        changedRows.current.add(rowId);
+        version.current++;
+        onChange();
+      });
+      return () => store.delListener(listenerId);
+    },
+    [store, tableId],
+  );
+  const currentVersion = useSyncExternalStore(subscribe, () => version.current);
+
+  const { sortBy, descending, limit, offset, select, enabled = true } = options;
+  const filterKey = typeof filter === 'function' ? filter : JSON.stringify(filter ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for filter; currentVersion is the table's change counter.
+  const rows = useMemo(() => {
+    if (!enabled) return undefined;
+    const listed = (app.tables[tableId] as unknown as TableOperations<S, T>).list({
+      ...(filter === undefined ? {} : { where: filter }),
+      ...(sortBy === undefined ? {} : { sortBy }),
+      ...(descending === undefined ? {} : { descending }),
+      ...(limit === undefined ? {} : { limit }),
+      ...(offset === undefined ? {} : { offset }),
+    } as never) as RowWithId<S, T>[];
+    const cache = rowCache.current;
+    const stable = listed.map((row) => {
+      const cached = cache.get(row.id);
+      if (cached !== undefined && !changedRows.current.has(row.id)) return cached;
+      cache.set(row.id, row);
+      return row;
+    });
+    changedRows.current.clear();
+    return stable;
+  }, [app, tableId, filterKey, sortBy, descending, limit, offset, enabled, currentVersion]);
+
+  const data = useMemo(
+    () => (rows === undefined ? undefined : select ? select(rows) : (rows as unknown as Data)),
+    [rows, select],
+  );
+  return useMemo(() => queryResult(data, enabled), [data, enabled]);
+}

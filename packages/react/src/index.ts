@@ -1,0 +1,10 @@
+export { createHooks, type TinySyncHooks, type UpdateVariables } from './create-hooks.ts';
+export { type RowName, rowName } from './hook-names.ts';
+export type { QueryResult } from './hooks/query-result.ts';
+export type { MutationCallbacks, MutationResult } from './hooks/use-table-mutation.ts';
+export type { RowOptions } from './hooks/use-table-row.ts';
+export type { RowsFilter, RowsOptions } from './hooks/use-table-rows.ts';
+export { TinySyncProvider, type TinySyncProviderProps } from './tinysync-provider.tsx';
+export { useStore } from './use-store.ts';
+export { useSyncStatus } from './use-sync-status.ts';
+export { type UndoControls, useUndo } from './use-undo.ts';

@@ -1,0 +1,78 @@
+import {
+  type AnySchema,
+  createSyncClient,
+  createTinySyncStore,
+  indexedDbPersister,
+  memoryPersister,
+  type PersisterFactory,
+} from '@tinysync/store';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { TinySyncContext, type TinySyncSession } from './tinysync-context.ts';
+
+export interface TinySyncProviderProps<S extends AnySchema> {
+  readonly schema: S;
+  /** `org_<orgId>` or `user_<userId>`: one local database and one server store per id. */
+  readonly storeId: string;
+  /** The sync worker, e.g. `wss://sync.example.com`; without it the store stays local. */
+  readonly url?: string;
+  /** A current session token (Clerk's `getToken`); asked again for every connection. */
+  readonly getToken?: () => Promise<string | null | undefined> | string | null | undefined;
+  /** Local persistence: IndexedDB (default), memory, a persister factory, or none. */
+  readonly persist?: 'indexeddb' | 'memory' | PersisterFactory | false;
+  /** Rendered while local data loads (before the first render of `children`). */
+  readonly fallback?: ReactNode;
+  /** A WebSocket class where there is no global one (Node: `ws`). */
+  readonly WebSocket?: unknown;
+  readonly children?: ReactNode;
+}
+
+/**
+ * Opens the store for `storeId` (loading local data before its children first render), keeps
+ * it in sync with the server when `url` is given, and closes both when unmounted or when the
+ * store id changes. Safe under StrictMode: the first mount's store and socket are closed before
+ * the second mount opens its own.
+ */
+export function TinySyncProvider<S extends AnySchema>(props: TinySyncProviderProps<S>) {
+  const { schema, storeId, url, persist = 'indexeddb', fallback = null, WebSocket } = props;
+  const [session, setSession] = useState<TinySyncSession | null>(null);
+  // The latest getToken, without reconnecting when an inline function changes identity.
+  const getTokenRef = useRef(props.getToken);
+  getTokenRef.current = props.getToken;
+
+  useEffect(() => {
+    const app = createTinySyncStore(schema, {
+      ...(persist === false ? {} : { persister: persisterFor(persist, storeId) }),
+    });
+    const client =
+      url === undefined
+        ? undefined
+        : createSyncClient({
+            store: app,
+            url,
+            storeId,
+            getToken: () => getTokenRef.current?.(),
+            ...(WebSocket === undefined ? {} : { WebSocket }),
+          });
+    let open = true;
+    app.ready.then(() => {
+      if (!open) return;
+      setSession({ app, client });
+      void client?.start();
+    });
+    return () => {
+      open = false;
+      setSession(null);
+      void client?.destroy();
+      void app.destroy();
+    };
+  }, [schema, storeId, url, persist, WebSocket]);
+
+  if (session === null) return fallback;
+  return <TinySyncContext.Provider value={session}>{props.children}</TinySyncContext.Provider>;
+}
+
+function persisterFor(persist: 'indexeddb' | 'memory' | PersisterFactory, storeId: string) {
+  if (persist === 'indexeddb') return indexedDbPersister(`tinysync:${storeId}`);
+  if (persist === 'memory') return memoryPersister(new Map(), storeId);
+  return persist;
+}
