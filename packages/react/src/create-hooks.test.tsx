@@ -3,7 +3,7 @@ import { appSchema, ValidationError } from '@tinysync/store';
 import { memo, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createHooks } from './create-hooks.ts';
-import { createWrapper } from './test-wrapper.tsx';
+import { FreshStoreProvider } from './test-wrapper.tsx';
 import { useStore } from './use-store.ts';
 import { useSyncStatus } from './use-sync-status.ts';
 import { useUndo } from './use-undo.ts';
@@ -13,7 +13,7 @@ const { useUsers, useUser, useCreateUser, useUpdateUser, useDeleteUser, useTasks
 
 /** Renders several hooks together under one fresh provider, once it has loaded. */
 async function renderHooks<R>(hooks: () => R) {
-  const rendered = renderHook(hooks, { wrapper: createWrapper() });
+  const rendered = renderHook(hooks, { wrapper: FreshStoreProvider });
   await waitFor(() => expect(rendered.result.current).not.toBeNull());
   return rendered;
 }
@@ -125,46 +125,56 @@ describe('generated mutation hooks', () => {
   });
 });
 
+/** Render counts per component, for the precise re-render test. */
+const renders = new Map<string, number>();
+const countRender = (name: string) => renders.set(name, (renders.get(name) ?? 0) + 1);
+let capturedStore: ReturnType<typeof useStore<typeof appSchema>> | undefined;
+
+const UserRow = memo(function UserRow({ id }: { id: string }) {
+  const { user } = useUser(id);
+  countRender(id);
+  return <li>{user?.name}</li>;
+});
+
+function UserList() {
+  const { users } = useUsers(undefined, { sortBy: 'name' });
+  countRender('list');
+  return (
+    <ul>
+      {users?.map((user) => (
+        <UserRow key={user.id} id={user.id} />
+      ))}
+    </ul>
+  );
+}
+
+function CaptureStore() {
+  capturedStore = useStore<typeof appSchema>();
+  return null;
+}
+
+function TaskCount() {
+  const { tasks } = useTasks();
+  return <p>{tasks?.length} tasks</p>;
+}
+
 describe('precise re-renders', () => {
   it('changing one cell re-renders that row and its list, not the other rows', async () => {
-    const renders = new Map<string, number>();
-    const count = (name: string) => renders.set(name, (renders.get(name) ?? 0) + 1);
-    const Row = memo(function Row({ id }: { id: string }) {
-      const { user } = useUser(id);
-      count(id);
-      return <li>{user?.name}</li>;
-    });
-    function List() {
-      const { users } = useUsers(undefined, { sortBy: 'name' });
-      count('list');
-      return (
-        <ul>
-          {users?.map((user) => (
-            <Row key={user.id} id={user.id} />
-          ))}
-        </ul>
-      );
-    }
-    let store: ReturnType<typeof useStore<typeof appSchema>> | undefined;
-    function Capture() {
-      store = useStore<typeof appSchema>();
-      return null;
-    }
-    const Wrapper = createWrapper();
+    capturedStore = undefined;
     render(
-      <Wrapper>
-        <Capture />
-        <List />
-      </Wrapper>,
+      <FreshStoreProvider>
+        <CaptureStore />
+        <UserList />
+      </FreshStoreProvider>,
     );
-    await waitFor(() => expect(store).toBeDefined());
+    await waitFor(() => expect(capturedStore).toBeDefined());
     act(() => {
       for (const name of ['Ada', 'Bo', 'Cy'])
-        store?.tables.users.create({ ...ada, id: name, name });
+        capturedStore?.tables.users.create({ ...ada, id: name, name });
     });
     await screen.findByText('Cy');
     renders.clear();
-    act(() => void store?.tables.users.update('Bo', { email: 'bo@example.com' }));
+    act(() => void capturedStore?.tables.users.update('Bo', { email: 'bo@example.com' }));
     expect(Object.fromEntries(renders)).toEqual({ list: 1, Bo: 1 });
   });
 });
@@ -190,16 +200,11 @@ describe('status, undo and the provider', () => {
   });
 
   it('shows the fallback until local data has loaded, and works under StrictMode', async () => {
-    const Wrapper = createWrapper();
-    function Count() {
-      const { tasks } = useTasks();
-      return <p>{tasks?.length} tasks</p>;
-    }
     render(
       <StrictMode>
-        <Wrapper>
-          <Count />
-        </Wrapper>
+        <FreshStoreProvider>
+          <TaskCount />
+        </FreshStoreProvider>
       </StrictMode>,
     );
     expect(screen.getByText('loading…')).toBeDefined();
