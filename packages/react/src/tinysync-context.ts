@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 
 /** What the provider shares: the loaded store, and its sync client when a server is set. */
 export interface TinySyncSession {
+  readonly storeId: string;
   readonly app: TinySyncStore<AnySchema>;
   readonly client: SyncClient | undefined;
 }

@@ -7,6 +7,7 @@ import {
   type PersisterFactory,
 } from '@tinysync/store';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { localDatabaseName, trackClosing } from './local-data.ts';
 import { TinySyncContext, type TinySyncSession } from './tinysync-context.ts';
 
 export interface TinySyncProviderProps<S extends AnySchema> {
@@ -56,14 +57,14 @@ export function TinySyncProvider<S extends AnySchema>(props: TinySyncProviderPro
     let open = true;
     app.ready.then(() => {
       if (!open) return;
-      setSession({ app, client });
+      setSession({ storeId, app, client });
       void client?.start();
     });
     return () => {
       open = false;
       setSession(null);
       void client?.destroy();
-      void app.destroy();
+      trackClosing(storeId, app.destroy());
     };
   }, [schema, storeId, url, persist, WebSocket]);
 
@@ -72,7 +73,7 @@ export function TinySyncProvider<S extends AnySchema>(props: TinySyncProviderPro
 }
 
 function persisterFor(persist: 'indexeddb' | 'memory' | PersisterFactory, storeId: string) {
-  if (persist === 'indexeddb') return indexedDbPersister(`tinysync:${storeId}`);
+  if (persist === 'indexeddb') return indexedDbPersister(localDatabaseName(storeId));
   if (persist === 'memory') return memoryPersister(new Map(), storeId);
   return persist;
 }

@@ -70,6 +70,7 @@ export {
   type SyncClientOptions,
 } from './sync/create-sync-client.ts';
 export { SessionRefusedError } from './sync/probe-session.ts';
+export { orgStoreId, userStoreId } from './sync/store-ids.ts';
 export {
   AUTH_PROTOCOL_PREFIX,
   READ_ONLY_NOTICE,

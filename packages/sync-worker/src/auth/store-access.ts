@@ -2,9 +2,11 @@ import {
   type AnySchema,
   DEFAULT_PERMISSIONS,
   isRoleAllowed,
+  orgStoreId,
   type Role,
   type TableId,
   type TablePermissions,
+  userStoreId,
 } from '@tinysync/store';
 import { ApiError } from '../http/api-error.ts';
 import type { SessionClaims } from './session-claims.ts';
@@ -33,13 +35,7 @@ export interface StoreAccess {
   readonly readOnly: boolean;
 }
 
-export function orgStoreId(orgId: string): string {
-  return orgId.startsWith('org_') ? orgId : `org_${orgId}`;
-}
-
-export function userStoreId(userId: string): string {
-  return userId.startsWith('user_') ? userId : `user_${userId}`;
-}
+export { orgStoreId, userStoreId };
 
 /** @throws ApiError `bad_request` unless `storeId` is a well-formed store id. */
 export function assertValidStoreId(storeId: string): void {

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { appSchema } from '@tinysync/store';
+import { describe, expect, it, vi } from 'vitest';
+import { createHooks } from '../create-hooks.ts';
+import { useStoreId } from '../use-store-id.ts';
+import { type ClerkAuth, ClerkTinySyncProvider } from './clerk-tinysync-provider.tsx';
+
+const clerkReactAuth = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock('@clerk/react', () => ({ useAuth: () => clerkReactAuth.current }));
+
+const { useUsers, useCreateUser } = createHooks(appSchema);
+
+const signedIn = (userId: string, orgId: string | null): ClerkAuth => ({
+  isLoaded: true,
+  userId,
+  orgId,
+  getToken: async () => 'token',
+});
+
+let createUser: ReturnType<typeof useCreateUser> | undefined;
+function Workspace() {
+  const storeId = useStoreId();
+  const { users } = useUsers();
+  createUser = useCreateUser();
+  return (
+    <p>
+      {storeId}: {users?.map((user) => user.name).join(',') || 'nobody'}
+    </p>
+  );
+}
+
+/** What the fake `useAuth` (an app's own, as with @clerk/clerk-react) returns right now. */
+const fakeAuth = { current: signedIn('user_0', null) };
+const useFakeAuth = () => fakeAuth.current;
+
+function renderWithAuth(initial: ClerkAuth, extra: { clearOnSignOut?: boolean } = {}) {
+  fakeAuth.current = initial;
+  const ui = () => (
+    <ClerkTinySyncProvider
+      schema={appSchema}
+      useAuth={useFakeAuth}
+      signedOut={<p>signed out</p>}
+      {...extra}
+    >
+      <Workspace />
+    </ClerkTinySyncProvider>
+  );
+  const rendered = render(ui());
+  return {
+    /** Clerk's auth state changes (sign-in, organization switch, sign-out). */
+    setAuth(auth: ClerkAuth) {
+      fakeAuth.current = auth;
+      rendered.rerender(ui());
+    },
+  };
+}
+
+describe('ClerkTinySyncProvider', () => {
+  it('opens the active organization’s store, switches with the organization, and falls back to the user store', async () => {
+    const { setAuth } = renderWithAuth(signedIn('user_1', 'org_a'));
+    expect(await screen.findByText('org_a: nobody')).toBeDefined();
+    act(() => createUser?.mutate({ name: 'Ada', email: 'ada@example.com' }));
+    expect(await screen.findByText('org_a: Ada')).toBeDefined();
+
+    setAuth(signedIn('user_1', 'org_b'));
+    expect(await screen.findByText('org_b: nobody')).toBeDefined();
+
+    setAuth(signedIn('user_1', null));
+    expect(await screen.findByText('user_1: nobody')).toBeDefined();
+
+    setAuth(signedIn('user_1', 'org_a'));
+    expect(await screen.findByText('org_a: Ada')).toBeDefined(); // kept locally
+  });
+
+  it('renders signedOut when signed out, and can delete the local copy on sign-out', async () => {
+    const { setAuth } = renderWithAuth(signedIn('user_2', 'org_c'), { clearOnSignOut: true });
+    await screen.findByText('org_c: nobody');
+    act(() => createUser?.mutate({ name: 'Bo', email: 'bo@example.com' }));
+    await screen.findByText('org_c: Bo');
+    await waitFor(async () =>
+      expect((await indexedDB.databases()).map((db) => db.name)).toContain('tinysync:org_c'),
+    );
+
+    setAuth({ isLoaded: true, userId: null, orgId: null, getToken: async () => null });
+    expect(await screen.findByText('signed out')).toBeDefined();
+    await waitFor(async () =>
+      expect((await indexedDB.databases()).map((db) => db.name)).not.toContain('tinysync:org_c'),
+    );
+  });
+
+  it('uses @clerk/react’s useAuth by default', async () => {
+    clerkReactAuth.current = signedIn('user_3', 'org_default');
+    render(
+      <ClerkTinySyncProvider schema={appSchema} persist="memory">
+        <Workspace />
+      </ClerkTinySyncProvider>,
+    );
+    expect(await screen.findByText('org_default: nobody')).toBeDefined();
+  });
+});

@@ -1,0 +1,78 @@
+import { useAuth as useClerkReactAuth } from '@clerk/react';
+import { type AnySchema, orgStoreId, userStoreId } from '@tinysync/store';
+import { type ReactNode, useCallback, useEffect, useRef } from 'react';
+import { deleteLocalData } from '../local-data.ts';
+import { TinySyncProvider, type TinySyncProviderProps } from '../tinysync-provider.tsx';
+
+/**
+ * The part of Clerk's `useAuth()` TinySync reads. `@clerk/react` and the deprecated
+ * `@clerk/clerk-react` both return it.
+ */
+export interface ClerkAuth {
+  readonly isLoaded: boolean;
+  readonly userId: string | null | undefined;
+  readonly orgId: string | null | undefined;
+  readonly getToken: () => Promise<string | null>;
+}
+
+export interface ClerkTinySyncProviderProps<S extends AnySchema>
+  extends Omit<TinySyncProviderProps<S>, 'storeId' | 'getToken'> {
+  /**
+   * Clerk's `useAuth` hook. Defaults to `@clerk/react`'s; apps still on `@clerk/clerk-react`
+   * pass theirs: `useAuth={useAuth}` with `import { useAuth } from '@clerk/clerk-react'`.
+   */
+  readonly useAuth?: () => ClerkAuth;
+  /** Rendered while signed out (and while Clerk loads, unless `fallback` is given). */
+  readonly signedOut?: ReactNode;
+  /** On sign-out, delete the local copy of the store the user had open. */
+  readonly clearOnSignOut?: boolean;
+}
+
+/**
+ * `<TinySyncProvider>` for apps inside `<ClerkProvider>`: opens the active organization's store
+ * (`org_<orgId>`), else the user's own (`user_<userId>`), with Clerk's `getToken`, and switches
+ * stores when the organization changes.
+ */
+export function ClerkTinySyncProvider<S extends AnySchema>({
+  useAuth = useClerkReactAuth as () => ClerkAuth,
+  signedOut = null,
+  clearOnSignOut = false,
+  ...providerProps
+}: ClerkTinySyncProviderProps<S>) {
+  const auth = useAuth();
+  const storeId = auth.orgId
+    ? orgStoreId(auth.orgId)
+    : auth.userId
+      ? userStoreId(auth.userId)
+      : null;
+  useClearLocalDataOnSignOut(auth.isLoaded ? storeId : undefined, clearOnSignOut);
+  const authRef = useRef(auth);
+  authRef.current = auth;
+  const getToken = useCallback(() => authRef.current.getToken(), []);
+
+  if (!auth.isLoaded) return providerProps.fallback ?? signedOut;
+  if (storeId === null) return signedOut;
+  // A new key per store: switching organizations closes one store and opens the other.
+  return (
+    <TinySyncProvider key={storeId} {...providerProps} storeId={storeId} getToken={getToken} />
+  );
+}
+
+/** `storeId` undefined means "not known yet" (Clerk loading); null means signed out. */
+function useClearLocalDataOnSignOut(storeId: string | null | undefined, enabled: boolean) {
+  const lastStoreId = useRef<string | null>(null);
+  useEffect(() => {
+    if (storeId === undefined) return;
+    if (storeId !== null) {
+      lastStoreId.current = storeId;
+      return;
+    }
+    const signedOutOf = lastStoreId.current;
+    lastStoreId.current = null;
+    if (enabled && signedOutOf !== null) {
+      deleteLocalData(signedOutOf).catch((error: unknown) =>
+        console.warn(`TinySync: could not delete the local copy of ${signedOutOf}`, error),
+      );
+    }
+  }, [storeId, enabled]);
+}

@@ -1,0 +1,5 @@
+export {
+  type ClerkAuth,
+  ClerkTinySyncProvider,
+  type ClerkTinySyncProviderProps,
+} from './clerk-tinysync-provider.tsx';

@@ -1,0 +1,6 @@
+import { useTinySyncSession } from './tinysync-context.ts';
+
+/** The id of the store the provider has open (`org_…` or `user_…`). */
+export function useStoreId(): string {
+  return useTinySyncSession('useStoreId').storeId;
+}
