@@ -1,12 +1,13 @@
-import type {
-  AnySchema,
-  CreateInput,
-  RowWithId,
-  TableId,
-  TinySyncStore,
-  UpdatePatch,
+import {
+  type AnySchema,
+  type CreateInput,
+  ReadOnlyError,
+  type RowWithId,
+  type TableId,
+  type TinySyncStore,
+  type UpdatePatch,
 } from '@tinysync/store';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { capitalize, type RowName, rowName } from './hook-names.ts';
 import type { QueryResult } from './hooks/query-result.ts';
 import {
@@ -107,7 +108,30 @@ export function createHooks<S extends AnySchema>(schema: S): TinySyncHooks<S> {
   return hooks as TinySyncHooks<S>;
 }
 
+/**
+ * The table's operations for a mutation hook. When the server has said this session is
+ * read-only, writes fail with a `ReadOnlyError` instead of changing only the local copy.
+ */
 function useTable<S extends AnySchema>(tableId: TableId<S>) {
-  const { app } = useTinySyncSession(`the ${tableId} mutation hooks`);
-  return (app as TinySyncStore<S>).tables[tableId];
+  const { app, client } = useTinySyncSession(`the ${tableId} mutation hooks`);
+  const table = (app as TinySyncStore<S>).tables[tableId];
+  return useMemo(() => {
+    const assertWritable = () => {
+      if (client?.getSnapshot().readOnly) throw new ReadOnlyError();
+    };
+    return {
+      create(input: never) {
+        assertWritable();
+        return table.create(input);
+      },
+      update(rowId: string, patch: never) {
+        assertWritable();
+        return table.update(rowId, patch);
+      },
+      delete(rowId: string) {
+        assertWritable();
+        table.delete(rowId);
+      },
+    };
+  }, [client, table]);
 }

@@ -94,3 +94,12 @@ export class StoreDestroyedError extends TinySyncError {
 export class PersistenceUnavailableError extends TinySyncError {
   readonly code = 'persistence_unavailable';
 }
+
+/** The server accepts no writes from this session (e.g. an `org:viewer`); nothing was written. */
+export class ReadOnlyError extends TinySyncError {
+  readonly code = 'read_only';
+
+  constructor() {
+    super('This session is read-only: the server does not accept its writes');
+  }
+}

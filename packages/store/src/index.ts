@@ -1,6 +1,7 @@
 export { type AppSchema, appSchema } from './app-schema.ts';
 export {
   PersistenceUnavailableError,
+  ReadOnlyError,
   RowExistsError,
   RowNotFoundError,
   SchemaError,

@@ -1,12 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DevTokenOptions, signDevToken } from '../src/auth/sign-dev-token.ts';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
+// From the file path string: a DOM test environment may replace the global URL.
+const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const devPrivateKey = readFileSync(join(packageDir, 'dev/dev-jwt-private.pem'), 'utf8');
 
 /** A dev-config token, as the demo's "sign in as" picker would get. */
@@ -98,15 +100,25 @@ async function launch(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
+    if (await isHealthy(`${url}/health`)) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
   throw new Error(`wrangler dev did not become healthy:\n${output}`);
+}
+
+/**
+ * GET /health over node:http rather than `fetch`: in a DOM test environment the global fetch is
+ * the DOM's, which applies CORS to a loopback health check.
+ */
+function isHealthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get(url, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+  });
 }
 
 function freePort(): Promise<number> {
