@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     environment: 'happy-dom',
+    // The demo app's origin, which the dev worker's CORS allows.
+    environmentOptions: { happyDOM: { url: 'http://127.0.0.1:5173' } },
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
