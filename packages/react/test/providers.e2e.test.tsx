@@ -72,4 +72,17 @@ describe('providers syncing through wrangler dev (end to end)', () => {
     expect(tabs.get('viewer')?.error).toBeInstanceOf(ReadOnlyError);
     expect(screen.getByTestId('viewer').textContent).toMatch(/: Ada,Bo$/);
   });
+
+  it('both providers recover when the worker restarts, and keep syncing', async () => {
+    await worker.restart();
+    for (const tab of ['a', 'b']) {
+      await waitFor(() => expect(screen.getByTestId(tab).textContent).toMatch(/^synced/), {
+        timeout: 15_000,
+      });
+    }
+    act(() => tabs.get('b')?.mutate({ name: 'Cy', email: 'cy@example.com' }));
+    await waitFor(() => expect(screen.getByTestId('a').textContent).toMatch(/: Ada,Bo,Cy$/), {
+      timeout: 10_000,
+    });
+  });
 });
