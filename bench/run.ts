@@ -2,17 +2,26 @@
  * `npm run bench`: runs every benchmark, prints one table and writes JSON to bench/results/
  * (one file per suite plus latest.json). `--smoke` runs tiny counts, to keep the code working.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BenchResult } from './measure.ts';
+import { runReactBench } from './react.bench.ts';
 import { runStoreBench } from './store.bench.ts';
 import { runSyncBench } from './sync.bench.ts';
 
 const smoke = process.argv.includes('--smoke');
+/** `npm run bench -- sync react` runs only those suites; the others keep their last results. */
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const resultsDir = new URL('./results/', import.meta.url);
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   store: () => runStoreBench(smoke ? { rows: 200, repeats: 1 } : { rows: 10_000, repeats: 5 }),
+  react: () =>
+    runReactBench(
+      smoke
+        ? { tableRows: 50, coldStartRows: 200, repeats: 1 }
+        : { tableRows: 1_000, coldStartRows: 10_000, repeats: 5 },
+    ),
   sync: () =>
     runSyncBench(
       smoke ? { sizes: [20], changes: 5 } : { sizes: [100, 10_000, 50_000], changes: 200 },
@@ -21,7 +30,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
 
 const all: Record<string, BenchResult[]> = {};
 for (const [name, run] of Object.entries(suites)) {
-  all[name] = await run();
+  if (only.length === 0 || only.includes(name)) all[name] = await run();
 }
 
 printTable(Object.values(all).flat());
@@ -31,7 +40,19 @@ if (!smoke) {
   for (const [name, results] of Object.entries(all)) {
     writeJson(`${name}.json`, { suite: name, date: new Date().toISOString(), machine, results });
   }
-  writeJson('latest.json', { date: new Date().toISOString(), machine, suites: all });
+  writeJson('latest.json', {
+    date: new Date().toISOString(),
+    machine,
+    suites: { ...previousSuites(), ...all },
+  });
+}
+
+function previousSuites(): Record<string, BenchResult[]> {
+  try {
+    return JSON.parse(readFileSync(new URL('latest.json', resultsDir), 'utf8')).suites ?? {};
+  } catch {
+    return {};
+  }
 }
 
 function writeJson(file: string, content: unknown) {
