@@ -1,0 +1,61 @@
+import type { HranaStmt, StmtResult } from './hrana-types.ts';
+import { type EngineValue, toEngineValue, toHranaValue } from './hrana-value.ts';
+import { HranaRequestError, type SqlStream } from './sql-stream.ts';
+
+/** Statements that only read: their `changes()` would be stale, so they report 0 affected rows. */
+const READ_ONLY_SQL = /^\s*(select|with|pragma|explain|values)\b/i;
+
+/** Runs one Hrana statement on a stream's connection. Engine errors propagate to the caller. */
+export function executeStatement(stream: SqlStream, stmt: HranaStmt): StmtResult {
+  const sql = stream.sqlOf(stmt);
+  const statement = stream.db.prepare(sql).safeIntegers(true);
+  const params = bindParameters(stmt);
+  if (statement.reader) {
+    const rows = statement.raw(true).all(...params) as unknown[][];
+    const cols = statement
+      .columns()
+      .map((column) => ({ name: column.name, decltype: column.type }));
+    const [affected, lastRowid] = READ_ONLY_SQL.test(sql) ? [0, null] : lastChange(stream);
+    return {
+      cols,
+      rows: stmt.want_rows === false ? [] : rows.map((row) => row.map(toHranaValue)),
+      affected_row_count: affected,
+      last_insert_rowid: lastRowid,
+    };
+  }
+  const info = statement.run(...params);
+  return {
+    cols: [],
+    rows: [],
+    affected_row_count: info.changes,
+    last_insert_rowid: String(info.lastInsertRowid),
+  };
+}
+
+/**
+ * Positional args as a list; named args as one object, names without their `:`/`@`/`$`. The
+ * engine's binding takes one or the other, so a statement mixing both is refused clearly.
+ */
+function bindParameters(stmt: HranaStmt): unknown[] {
+  const positional: EngineValue[] = (stmt.args ?? []).map(toEngineValue);
+  if (stmt.named_args === undefined || stmt.named_args.length === 0) return positional;
+  if (positional.length > 0) {
+    throw new HranaRequestError(
+      'This dev server cannot mix positional and named arguments in one statement',
+      'ARGS_INVALID',
+    );
+  }
+  const named: Record<string, EngineValue> = {};
+  for (const { name, value } of stmt.named_args)
+    named[name.replace(/^[:@$]/, '')] = toEngineValue(value);
+  return [named];
+}
+
+function lastChange(stream: SqlStream): [number, string | null] {
+  const [changes, rowid] = stream.db
+    .prepare('SELECT changes(), last_insert_rowid()')
+    .safeIntegers(true)
+    .raw(true)
+    .get() as [bigint, bigint];
+  return [Number(changes), rowid.toString()];
+}
