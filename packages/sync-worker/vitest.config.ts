@@ -20,7 +20,11 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
+          globalSetup: ['test/worker/libsql-global-setup.ts'],
+        },
       },
       {
         // Node-side tests: scripts, and end-to-end runs against `wrangler dev`.
