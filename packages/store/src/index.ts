@@ -51,6 +51,15 @@ export type {
   TableDefinition,
 } from './schema/schema-definition.ts';
 export {
+  createMirrorTableSql,
+  type MirrorColumn,
+  type MirrorTable,
+  type SqlColumnType,
+  STAMP_COLUMN,
+  STORE_COLUMN,
+  toMirrorTables,
+} from './schema/sql-mirror-schema.ts';
+export {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
 } from './schema/tinybase-tables-schema.ts';

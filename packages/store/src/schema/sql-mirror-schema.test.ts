@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { appSchema } from '../app-schema.ts';
+import { createMirrorTableSql, toMirrorTables } from './sql-mirror-schema.ts';
+
+describe('toMirrorTables', () => {
+  it('maps each table and cell to SQL types', () => {
+    const [users, , tasks] = toMirrorTables(appSchema);
+    expect(users).toEqual({
+      name: 'users',
+      cellColumns: [
+        { name: 'name', type: 'TEXT' },
+        { name: 'email', type: 'TEXT' },
+        { name: 'role', type: 'TEXT' },
+        { name: 'avatarUrl', type: 'TEXT' },
+        { name: 'createdAt', type: 'INTEGER' },
+      ],
+    });
+    expect(tasks?.cellColumns.find((column) => column.name === 'position')).toEqual({
+      name: 'position',
+      type: 'REAL',
+    });
+  });
+
+  it('writes CREATE TABLE with the store and stamp columns and a (store, id) key', () => {
+    const [users] = toMirrorTables(appSchema);
+    expect(createMirrorTableSql(users as never)).toBe(
+      'CREATE TABLE IF NOT EXISTS "users" ("id" TEXT NOT NULL, "_tinysync_store" TEXT NOT NULL, "name" TEXT, "email" TEXT, "role" TEXT, "avatarUrl" TEXT, "createdAt" INTEGER, "_tinysync_hlc" TEXT, PRIMARY KEY ("_tinysync_store", "id"))',
+    );
+  });
+});

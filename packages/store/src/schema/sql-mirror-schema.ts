@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { AnySchema } from './row-types.ts';
+import { toTinyBaseTablesSchema } from './tinybase-tables-schema.ts';
+
+export type SqlColumnType = 'TEXT' | 'INTEGER' | 'REAL';
+
+export interface MirrorColumn {
+  readonly name: string;
+  readonly type: SqlColumnType;
+}
+
+/** One TinyBase table as an ordinary SQL table (Turso's mirror of the store). */
+export interface MirrorTable {
+  readonly name: string;
+  /** The table's cells, in schema order; all nullable (optional cells, deleted cells). */
+  readonly cellColumns: readonly MirrorColumn[];
+}
+
+/** Which store a row belongs to: one database serves many organizations. */
+export const STORE_COLUMN = '_tinysync_store';
+/** The HLC stamp of the row's last change, so the sync worker recognises its own writes. */
+export const STAMP_COLUMN = '_tinysync_hlc';
+
+/**
+ * The SQL mirror of a schema: one table per TinyBase table, named the same, with `id`, one
+ * column per cell (strings TEXT, whole numbers INTEGER, other numbers REAL, booleans INTEGER
+ * 0/1, enums TEXT), and the store id and stamp columns. The primary key is (store, id).
+ */
+export function toMirrorTables(schema: AnySchema): MirrorTable[] {
+  const tinyBaseSchema = toTinyBaseTablesSchema(schema);
+  return schema.tableIds.map((tableId) => ({
+    name: tableId,
+    cellColumns: Object.keys(schema.tables[tableId]?.cells ?? {}).map((cellId) => ({
+      name: cellId,
+      type: sqlTypeOf(
+        tinyBaseSchema[tableId]?.[cellId]?.type,
+        schema.tables[tableId]?.cells[cellId],
+      ),
+    })),
+  }));
+}
+
+/** `CREATE TABLE IF NOT EXISTS` for a mirror table (identifiers quoted). */
+export function createMirrorTableSql(table: MirrorTable): string {
+  const columns = [
+    `"id" TEXT NOT NULL`,
+    `"${STORE_COLUMN}" TEXT NOT NULL`,
+    ...table.cellColumns.map((column) => `"${column.name}" ${column.type}`),
+    `"${STAMP_COLUMN}" TEXT`,
+  ];
+  return `CREATE TABLE IF NOT EXISTS "${table.name}" (${columns.join(', ')}, PRIMARY KEY ("${STORE_COLUMN}", "id"))`;
+}
+
+function sqlTypeOf(tinyBaseType: unknown, cellSchema: z.ZodType | undefined): SqlColumnType {
+  if (tinyBaseType === 'boolean') return 'INTEGER';
+  if (tinyBaseType === 'number') return isWholeNumber(cellSchema) ? 'INTEGER' : 'REAL';
+  return 'TEXT';
+}
+
+/** `z.number().int()`, also behind `.optional()` / `.default()`. */
+function isWholeNumber(schema: z.ZodType | undefined): boolean {
+  let current: z.ZodType | undefined = schema;
+  while (
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodDefault ||
+    current instanceof z.ZodNullable
+  ) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current instanceof z.ZodNumber && current.isInt;
+}
