@@ -322,3 +322,21 @@ describe('onLocalChange', () => {
     expect(changes).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('raw cell deletes', () => {
+  it('refuses deleting a required cell on its own, and allows an optional one', () => {
+    const onWarning = vi.fn();
+    const app = createTinySyncStore(appSchema, { onWarning });
+    app.tables.users.create({
+      id: 'u1',
+      name: 'Ada',
+      email: 'ada@example.com',
+      avatarUrl: 'a.png',
+    });
+    app.store.delCell('users', 'u1', 'email');
+    app.store.delCell('users', 'u1', 'avatarUrl');
+    expect(app.store.getCell('users', 'u1', 'email')).toBe('ada@example.com');
+    expect(app.store.hasCell('users', 'u1', 'avatarUrl')).toBe(false);
+    expect(onWarning).toHaveBeenCalledTimes(1);
+  });
+});

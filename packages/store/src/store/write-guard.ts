@@ -81,9 +81,9 @@ export function createWriteGuard(
         return true;
       }
       const issue = cellIssue(schema, tableId, cellId, undefined);
-      return (
-        issue === undefined || reject(tableId, rowId, cellId, `cannot delete: ${issue}`) === true
-      );
+      if (issue === undefined) return true;
+      reject(tableId, rowId, cellId, `cannot delete: ${issue}`);
+      return false;
     });
 
   const localChangeListeners = new Set<() => void>();

@@ -11,7 +11,7 @@ export interface ConnectionInfo extends WriteAccess {
   readonly role: Role;
   /** When the session token expires (ms since epoch); the socket is closed then. */
   readonly expiresAt: number;
-  /** The subprotocol to echo back, when the token came in `Sec-WebSocket-Protocol`. */
+  /** The subprotocol to echo back (`tinysync`), when the client offered it. */
   readonly protocol?: string;
 }
 
