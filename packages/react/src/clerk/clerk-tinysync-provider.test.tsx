@@ -61,6 +61,7 @@ describe('ClerkTinySyncProvider', () => {
     const { setAuth } = renderWithAuth(signedIn('user_1', 'org_a'));
     expect(await screen.findByText('org_a: nobody')).toBeDefined();
     act(() => createUser?.mutate({ name: 'Ada', email: 'ada@example.com' }));
+    expect(createUser?.error ?? null).toBeNull();
     expect(await screen.findByText('org_a: Ada')).toBeDefined();
 
     setAuth(signedIn('user_1', 'org_b'));

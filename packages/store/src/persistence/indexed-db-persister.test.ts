@@ -83,7 +83,15 @@ describe('indexedDbPersister', () => {
     await reloaded.destroy();
   });
 
-  it('picks up what another tab saved', async () => {
+  it('does not poll for other tabs unless asked (polling replaces the store with what it reads)', async () => {
+    const store = createMergeableStore();
+    const local = await indexedDbPersister(freshDbName())(store, { warn: vi.fn() });
+    expect(local.autoLoad).toBe(false);
+    expect(local.persister.isAutoLoading()).toBe(false);
+    await local.persister.destroy();
+  });
+
+  it('picks up what another tab saved, when polling is on', async () => {
     const dbName = freshDbName();
     const open = () =>
       createTinySyncStore(appSchema, {

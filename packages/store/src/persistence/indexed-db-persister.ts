@@ -5,8 +5,11 @@ import { createMemoryPersister } from './memory-persister.ts';
 
 export interface IndexedDbPersisterOptions {
   /**
-   * How often to look for changes another tab saved, in seconds (TinyBase's default is 1).
-   * `false` turns it off, for apps that only ever open one tab.
+   * How often to look for changes another tab saved, in seconds; off (`false`) by default.
+   * TinyBase's auto-load replaces the store with what it reads, so a poll that lands between a
+   * write and its save (seen on a fresh database under load) drops that write. Turn it on only
+   * where several tabs must see each other offline; syncing through the server covers tabs
+   * that are online.
    */
   readonly autoLoadIntervalSeconds?: number | false;
 }
@@ -21,7 +24,7 @@ export function indexedDbPersister(
   dbName: string,
   options: IndexedDbPersisterOptions = {},
 ): PersisterFactory {
-  const { autoLoadIntervalSeconds = 1 } = options;
+  const { autoLoadIntervalSeconds = false } = options;
   return async (store, { warn }) => {
     const problem = await indexedDbProblem(dbName);
     if (problem !== undefined) {
