@@ -1,6 +1,6 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { appSchema, ValidationError } from '@tinysync/store';
-import { memo, StrictMode } from 'react';
+import { memo, StrictMode, useLayoutEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createHooks } from './create-hooks.ts';
 import { FreshStoreProvider } from './test-wrapper.tsx';
@@ -153,6 +153,25 @@ function CaptureStore() {
   return null;
 }
 
+/** Writes after the hooks above it rendered but before they subscribed (layout effects run first). */
+function CreateUserInLayoutEffect() {
+  const store = useStore<typeof appSchema>();
+  useLayoutEffect(() => {
+    store.tables.users.create({ id: 'early', name: 'Early', email: 'early@example.com' });
+  }, [store]);
+  return null;
+}
+
+function EarlyUserView() {
+  const { users } = useUsers();
+  const { user } = useUser('early');
+  return (
+    <p>
+      {users?.length} users, {user?.name ?? 'no row'}
+    </p>
+  );
+}
+
 function TaskCount() {
   const { tasks } = useTasks();
   return <p>{tasks?.length} tasks</p>;
@@ -176,6 +195,18 @@ describe('precise re-renders', () => {
     renders.clear();
     act(() => void capturedStore?.tables.users.update('Bo', { email: 'bo@example.com' }));
     expect(Object.fromEntries(renders)).toEqual({ list: 1, Bo: 1 });
+  });
+});
+
+describe('subscription timing', () => {
+  it('sees a change made between render and subscription', async () => {
+    render(
+      <FreshStoreProvider>
+        <EarlyUserView />
+        <CreateUserInLayoutEffect />
+      </FreshStoreProvider>,
+    );
+    expect(await screen.findByText('1 users, Early')).toBeDefined();
   });
 });
 

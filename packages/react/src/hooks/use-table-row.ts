@@ -1,5 +1,5 @@
 import type { AnySchema, RowWithId, TableId, TableOperations } from '@tinysync/store';
-import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { useTinySyncSession } from '../tinysync-context.ts';
 import { type QueryResult, queryResult } from './query-result.ts';
 
@@ -15,20 +15,21 @@ export function useTableRow<S extends AnySchema, T extends TableId<S>>(
 ): QueryResult<RowWithId<S, T> | undefined> {
   const { app } = useTinySyncSession(`the ${tableId} row hook`);
   const store = app.store as unknown as import('tinybase').MergeableStore;
-  const version = useRef(0);
   const subscribe = useCallback(
     (onChange: () => void) => {
       if (rowId === undefined) return () => undefined;
-      const listenerId = store.addRowListener(tableId, rowId, () => {
-        version.current++;
-        onChange();
-      });
+      const listenerId = store.addRowListener(tableId, rowId, onChange);
       return () => store.delListener(listenerId);
     },
     [store, tableId, rowId],
   );
-  const currentVersion = useSyncExternalStore(subscribe, () => version.current);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: currentVersion is the row's change counter.
+  // The row's content itself, so a change made between render and subscription is still seen.
+  const rowJson = useSyncExternalStore(subscribe, () =>
+    rowId === undefined || !store.hasRow(tableId, rowId)
+      ? ''
+      : JSON.stringify(store.getRow(tableId, rowId)),
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rowJson changes with the row.
   const row = useMemo(
     () =>
       enabled && rowId !== undefined
@@ -36,7 +37,7 @@ export function useTableRow<S extends AnySchema, T extends TableId<S>>(
             | RowWithId<S, T>
             | undefined)
         : undefined,
-    [app, tableId, rowId, enabled, currentVersion],
+    [app, tableId, rowId, enabled, rowJson],
   );
   return useMemo(() => queryResult(row, enabled && rowId !== undefined), [row, enabled, rowId]);
 }

@@ -30,26 +30,27 @@ export function useTableRows<S extends AnySchema, T extends TableId<S>, Data = R
 ): QueryResult<Data> {
   const { app } = useTinySyncSession(`the ${tableId} list hook`);
   const store = app.store as unknown as import('tinybase').MergeableStore;
-  const version = useRef(0);
-  const changedRows = useRef(new Set<string>());
-  const rowCache = useRef(new Map<string, RowWithId<S, T>>());
+  const rowCache = useRef(
+    new Map<string, { readonly json: string; readonly row: RowWithId<S, T> }>(),
+  );
 
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const listenerId = store.addRowListener(tableId, null, (_store, _tableId, rowId) => {
-        changedRows.current.add(rowId);
-        version.current++;
-        onChange();
-      });
+      const listenerId = store.addTableListener(tableId, onChange);
       return () => store.delListener(listenerId);
     },
     [store, tableId],
   );
-  const currentVersion = useSyncExternalStore(subscribe, () => version.current);
+  // The store's own hash of the table, not a counter kept by the listener: a change made
+  // between render and subscription is still seen.
+  const tableHash = useSyncExternalStore(
+    subscribe,
+    () => store.getMergeableTableHashes()[tableId] ?? 0,
+  );
 
   const { sortBy, descending, limit, offset, select, enabled = true } = options;
   const filterKey = typeof filter === 'function' ? filter : JSON.stringify(filter ?? null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for filter; currentVersion is the table's change counter.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for filter; tableHash changes with the table.
   const rows = useMemo(() => {
     if (!enabled) return undefined;
     const listed = (app.tables[tableId] as unknown as TableOperations<S, T>).list({
@@ -59,16 +60,16 @@ export function useTableRows<S extends AnySchema, T extends TableId<S>, Data = R
       ...(limit === undefined ? {} : { limit }),
       ...(offset === undefined ? {} : { offset }),
     } as never) as RowWithId<S, T>[];
+    // Unchanged rows keep their identity, so memoised row components skip re-rendering.
     const cache = rowCache.current;
-    const stable = listed.map((row) => {
+    return listed.map((row) => {
+      const json = JSON.stringify(row);
       const cached = cache.get(row.id);
-      if (cached !== undefined && !changedRows.current.has(row.id)) return cached;
-      cache.set(row.id, row);
+      if (cached !== undefined && cached.json === json) return cached.row;
+      cache.set(row.id, { json, row });
       return row;
     });
-    changedRows.current.clear();
-    return stable;
-  }, [app, tableId, filterKey, sortBy, descending, limit, offset, enabled, currentVersion]);
+  }, [app, tableId, filterKey, sortBy, descending, limit, offset, enabled, tableHash]);
 
   const data = useMemo(
     () => (rows === undefined ? undefined : select ? select(rows) : (rows as unknown as Data)),

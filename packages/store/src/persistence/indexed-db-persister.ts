@@ -7,7 +7,7 @@ export interface IndexedDbPersisterOptions {
   /**
    * How often to look for changes another tab saved, in seconds; off (`false`) by default.
    * TinyBase's auto-load replaces the store with what it reads, so a poll that lands between a
-   * write and its save (seen on a fresh database under load) drops that write. Turn it on only
+   * write and its save can drop that write. Turn it on only
    * where several tabs must see each other offline; syncing through the server covers tabs
    * that are online.
    */
