@@ -10,12 +10,14 @@ export function executeStatement(stream: SqlStream, stmt: HranaStmt): StmtResult
   const sql = stream.sqlOf(stmt);
   const statement = stream.db.prepare(sql).safeIntegers(true);
   const params = bindParameters(stmt);
+  const wasInTransaction = stream.db.inTransaction;
   if (statement.reader) {
     const rows = statement.raw(true).all(...params) as unknown[][];
     const cols = statement
       .columns()
       .map((column) => ({ name: column.name, decltype: column.type }));
     const [affected, lastRowid] = READ_ONLY_SQL.test(sql) ? [0, null] : lastChange(stream);
+    stream.noteExecuted(sql, wasInTransaction, !READ_ONLY_SQL.test(sql));
     return {
       cols,
       rows: stmt.want_rows === false ? [] : rows.map((row) => row.map(toHranaValue)),
@@ -24,6 +26,7 @@ export function executeStatement(stream: SqlStream, stmt: HranaStmt): StmtResult
     };
   }
   const info = statement.run(...params);
+  stream.noteExecuted(sql, wasInTransaction, true);
   return {
     cols: [],
     rows: [],

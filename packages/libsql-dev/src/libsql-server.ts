@@ -16,6 +16,8 @@ export interface LibsqlServer {
   /** Resolves with the URL, e.g. `http://127.0.0.1:8080`. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
+  /** Counters for tests and benchmarks: write transactions committed since the server started. */
+  stats(): { readonly committedTransactions: number };
 }
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -89,9 +91,15 @@ export function createLibsqlServer(options: LibsqlServerOptions): LibsqlServer {
         });
       });
     },
+    stats() {
+      return { committedTransactions: streams.committedTransactions };
+    },
     close() {
       streams.closeAll();
-      return new Promise((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Kept-alive connections would otherwise go on being served after close().
+      server.closeAllConnections();
+      return closed;
     },
   };
 }

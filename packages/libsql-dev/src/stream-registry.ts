@@ -13,6 +13,8 @@ interface Entry {
  */
 export class StreamRegistry {
   readonly #streams = new Map<string, Entry>();
+  /** Write transactions committed through any stream, for tests and benchmarks. */
+  committedTransactions = 0;
 
   constructor(
     readonly dbPath: string,
@@ -21,7 +23,11 @@ export class StreamRegistry {
 
   /** The stream a baton continues; a new one for `null`; undefined for an unknown baton. */
   take(baton: string | null): SqlStream | undefined {
-    if (baton === null) return new SqlStream(this.dbPath);
+    if (baton === null) {
+      return new SqlStream(this.dbPath, () => {
+        this.committedTransactions++;
+      });
+    }
     const entry = this.#streams.get(baton);
     if (entry === undefined) return undefined;
     clearTimeout(entry.timer);

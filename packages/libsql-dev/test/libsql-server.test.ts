@@ -114,6 +114,24 @@ describe('libSQL dev server, driven by @libsql/client', () => {
     expect(names).toEqual(['committed']);
   });
 
+  it('counts committed write transactions (a batch is one; reads and rollbacks none)', async () => {
+    const before = server.stats().committedTransactions;
+    await client.batch(
+      Array.from({ length: 50 }, (_, i) => ({
+        sql: 'INSERT INTO items (name) VALUES (?)',
+        args: [`item ${i}`],
+      })),
+      'write',
+    );
+    expect(server.stats().committedTransactions).toBe(before + 1);
+    await client.execute({ sql: 'INSERT INTO items (name) VALUES (?)', args: ['alone'] });
+    await client.execute('SELECT * FROM items');
+    const rolledBack = await client.transaction('write');
+    await rolledBack.execute({ sql: 'INSERT INTO items (name) VALUES (?)', args: ['never'] });
+    await rolledBack.rollback();
+    expect(server.stats().committedTransactions).toBe(before + 2);
+  });
+
   it('runs a script with executeMultiple (sequence)', async () => {
     await client.executeMultiple(
       "INSERT INTO items (name) VALUES ('x'); INSERT INTO items (name) VALUES ('y');",

@@ -1,5 +1,7 @@
 // `npm run dev -w @tinysync/sync-worker`: wrangler dev on http://127.0.0.1:8787 with the dev
-// configuration, fully offline (no Cloudflare account, no telemetry).
+// configuration, fully offline (no Cloudflare account, no telemetry). The mirror writes to the
+// local libSQL server (`npm run libsql`) unless TURSO_DATABASE_URL / TURSO_AUTH_TOKEN are set
+// in the shell, in which case they are passed on and a real Turso database is used.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -12,9 +14,13 @@ const env = {
 delete env.CLOUDFLARE_API_TOKEN;
 delete env.CLOUDFLARE_ACCOUNT_ID;
 
+const tursoVars = ['TURSO_DATABASE_URL', 'TURSO_AUTH_TOKEN']
+  .filter((name) => process.env[name])
+  .flatMap((name) => ['--var', `${name}:${process.env[name]}`]);
+
 const wrangler = spawn(
   'npx',
-  ['wrangler', 'dev', '--env', 'dev', '--ip', '127.0.0.1', ...process.argv.slice(2)],
+  ['wrangler', 'dev', '--env', 'dev', '--ip', '127.0.0.1', ...tursoVars, ...process.argv.slice(2)],
   { cwd: packageDir, env, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) {

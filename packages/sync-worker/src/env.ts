@@ -1,9 +1,13 @@
 import type { StoreDurableObject } from './durable-object/store-durable-object.ts';
 import type { SyncLimitVariables } from './sync/sync-limits.ts';
+import type { MirrorVariables } from './turso/mirror-settings.ts';
 
 /** The Worker's bindings and configuration (wrangler.jsonc `vars`, secrets). */
-/** Besides these, the TINYSYNC_* limit variables of `SyncLimitVariables` (sync/sync-limits.ts). */
-export interface Env extends SyncLimitVariables {
+/**
+ * Besides these, the TINYSYNC_* limit variables of `SyncLimitVariables` (sync/sync-limits.ts)
+ * and the Turso settings of `MirrorVariables` (turso/mirror-settings.ts).
+ */
+export interface Env extends SyncLimitVariables, MirrorVariables {
   readonly STORES: DurableObjectNamespace<StoreDurableObject>;
   /** PEM public key of the Clerk instance; tokens are verified with it, offline. */
   readonly CLERK_JWT_KEY?: string;

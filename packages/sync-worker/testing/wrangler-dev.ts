@@ -30,6 +30,11 @@ export interface StartWorkerOptions {
   readonly persistDir?: string;
   /** A wrangler config other than this package's (e.g. a benchmark's); its dev env is not used. */
   readonly configPath?: string;
+  /**
+   * Variables on top of the configuration's. `TURSO_DATABASE_URL` is empty (no mirror) unless
+   * given here, so a test never writes to a developer's local database by accident.
+   */
+  readonly vars?: Readonly<Record<string, string>>;
 }
 
 /** Starts a worker with `wrangler dev` (workerd, offline) on a free loopback port. */
@@ -39,7 +44,9 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     options.configPath === undefined ? ['--env', 'dev'] : ['--config', options.configPath];
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const launchWorker = () => launch(port, persistDir, url, configArgs);
+  const vars = { TURSO_DATABASE_URL: '', ...options.vars };
+  const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
+  const launchWorker = () => launch(port, persistDir, url, [...configArgs, ...varArgs]);
   let child = await launchWorker();
   const stop = async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -61,7 +68,7 @@ async function launch(
   port: number,
   persistDir: string,
   url: string,
-  configArgs: string[],
+  extraArgs: string[],
 ): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -75,7 +82,7 @@ async function launch(
     join(packageDir, '../../node_modules/.bin/wrangler'),
     [
       'dev',
-      ...configArgs,
+      ...extraArgs,
       '--ip',
       '127.0.0.1',
       '--port',

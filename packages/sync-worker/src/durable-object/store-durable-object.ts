@@ -8,6 +8,7 @@ import {
 import { createMergeableStore } from 'tinybase';
 import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-server-durable-object';
 import type { Env } from '../env.ts';
+import { SELECT_ROW_TIME } from '../persistence/cell-stamps-sql.ts';
 import { createIncrementalSqlPersister } from '../persistence/incremental-sql-persister.ts';
 import { createCellPolicy } from '../sync/cell-policy.ts';
 import {
@@ -26,21 +27,16 @@ import { MESSAGE, type ProtocolMessage, parseProtocolMessage } from '../sync/pro
 import { RateLimiter } from '../sync/rate-limiter.ts';
 import { CLOSE } from '../sync/sync-close-codes.ts';
 import { syncLimitsFrom } from '../sync/sync-limits.ts';
+import { mirrorSettingsFrom } from '../turso/mirror-settings.ts';
+import { type MirrorStatus, type PullResult, StoreMirror } from '../turso/store-mirror.ts';
+import { anyTable } from './any-table.ts';
+import { rememberedStoreId } from './remembered-store-id.ts';
 import { type RowQuery, typedFilter } from './row-query.ts';
 import { failure, type StoreResult, storeResult } from './store-result.ts';
 
 const MAX_CELL_CHARS = 100_000;
 /** Coalesces the announcements of a burst of changes into one. */
 const ANNOUNCE_DELAY_MS = 20;
-
-/** Table operations with the table erased: the HTTP API reaches tables by a runtime id. */
-interface AnyTableOperations {
-  list(options: object): { id: string }[];
-  get(rowId: string): unknown;
-  create(input: never): unknown;
-  update(rowId: string, patch: never): unknown;
-  delete(rowId: string): void;
-}
 
 /** tableId → rowId → cellId → value: TinySync cells are strings, numbers and booleans. */
 type ExportedTables = Record<string, Record<string, Record<string, string | number | boolean>>>;
@@ -120,9 +116,41 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     store.addDidFinishTransactionListener(() => {
       if (Object.keys(store.getTransactionChanges()[0]).length > 0) this.#announceChanges();
     });
-    return createIncrementalSqlPersister(store, this.ctx.storage.sql, (error) =>
-      this.onIgnoredError(error),
-    );
+    const mirror = this.#createMirror();
+    this.#mirror = mirror;
+    return createIncrementalSqlPersister(store, this.ctx.storage.sql, {
+      onIgnoredError: (error) => this.onIgnoredError(error),
+      ...(mirror === undefined
+        ? {}
+        : {
+            loadWhenEmpty: () => mirror.hydrate(),
+            onChangesSaved: (changes) => mirror.recordChanges(changes),
+          }),
+    });
+  }
+
+  /** Turso's copy of this store; none when no database is configured (sync works without). */
+  #mirror: StoreMirror | undefined;
+
+  #createMirror(): StoreMirror | undefined {
+    const settings = mirrorSettingsFrom(this.env);
+    const sql = this.ctx.storage.sql;
+    const storeId = rememberedStoreId(sql, this.ctx.id.name);
+    if (settings === undefined || storeId === undefined) return undefined;
+    const mirror = new StoreMirror({
+      settings,
+      storeId,
+      schema: this.#schema,
+      sql,
+      app: () => this.#app,
+      rowStamp: (tableId, rowId) =>
+        sql.exec<{ time: string | null }>(SELECT_ROW_TIME, tableId, rowId).one().time,
+      wakeAt: (time) => void this.#wakeAt(time),
+    });
+    // Rows left in the outbox by an earlier run are flushed without waiting for a new change.
+    const pending = mirror.nextWakeAt(false);
+    if (pending !== undefined) void this.#wakeAt(pending);
+    return mirror;
   }
 
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -210,9 +238,26 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     return { ok: true, value: { tables } };
   }
 
-  #table(tableId: string): AnyTableOperations | undefined {
-    if (this.#app === undefined || !Object.hasOwn(this.#app.tables, tableId)) return undefined;
-    return this.#app.tables[tableId as keyof AppSchema['tables']] as unknown as AnyTableOperations;
+  mirrorStatus(): MirrorStatus {
+    return this.#mirror?.status() ?? { mirror: 'disabled' };
+  }
+
+  async pullFromMirror(): Promise<StoreResult<PullResult>> {
+    if (this.#mirror === undefined) {
+      return failure('mirror_disabled', 'No Turso database is configured (TURSO_DATABASE_URL)');
+    }
+    try {
+      return { ok: true, value: await this.#mirror.pull() };
+    } catch (error) {
+      return failure(
+        'database_unavailable',
+        `Turso could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  #table(tableId: string) {
+    return anyTable(this.#app, tableId);
   }
 
   override getRequestTimeoutSeconds() {
@@ -244,7 +289,10 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
 
     socket.serializeAttachment(connection);
     if (connection.readOnly) send(socket, READ_ONLY_NOTICE);
-    void this.#scheduleExpiryAlarm(connection.expiresAt);
+    void this.#wakeAt(connection.expiresAt);
+    // Poll Turso's change log while someone is connected to see it.
+    const mirrorWake = this.#mirror?.nextWakeAt(true);
+    if (mirrorWake !== undefined) void this.#wakeAt(mirrorWake);
     return new Response(null, {
       status: 101,
       webSocket: response.webSocket,
@@ -343,8 +391,25 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     tinyBase.webSocketClose.call(this, socket, code, reason, wasClean);
   }
 
-  /** Closes the sockets whose session token has expired and waits for the next expiry. */
+  /**
+   * The one alarm does three jobs: closing sockets whose session token expired, the mirror's
+   * flush (debounced, or retried with backoff), and polling Turso's change log while clients
+   * are connected. It then asks for the earliest time one of them is due again.
+   */
   override async alarm(): Promise<void> {
+    this.#closeExpiredSockets();
+    await this.#mirror?.runDue(this.ctx.getWebSockets().length > 0);
+    const hasClients = this.ctx.getWebSockets().length > 0;
+    const next = Math.min(
+      this.#closeExpiredSockets(),
+      this.#mirror?.nextWakeAt(hasClients) ?? Number.POSITIVE_INFINITY,
+    );
+    // Awaited: an alarm set after the handler has returned could be cleared with the old one.
+    if (Number.isFinite(next)) await this.#rearm(next);
+  }
+
+  /** Closes the sockets whose token has expired; returns the next expiry (or Infinity). */
+  #closeExpiredSockets(): number {
     const now = Date.now();
     let next = Number.POSITIVE_INFINITY;
     for (const socket of this.ctx.getWebSockets()) {
@@ -353,12 +418,38 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
       if (connection.expiresAt <= now) close(socket, CLOSE.tokenExpired);
       else next = Math.min(next, connection.expiresAt);
     }
-    if (Number.isFinite(next)) await this.ctx.storage.setAlarm(next);
+    return next;
   }
 
-  async #scheduleExpiryAlarm(expiresAt: number) {
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || expiresAt < current) await this.ctx.storage.setAlarm(expiresAt);
+  /** Alarm changes run one after another, so a later, earlier-time request is never lost. */
+  #alarmUpdates: Promise<void> = Promise.resolve();
+
+  /** Sets the alarm to `time` (a past time: now) unless it is already set earlier. */
+  #wakeAt(requested: number): Promise<void> {
+    return this.#updateAlarm(requested, (current, time) => current === null || time < current);
+  }
+
+  /**
+   * Sets the next alarm from inside the alarm handler. There `getAlarm()` still answers the
+   * alarm being handled, which is in the past, so the new time must replace it unconditionally.
+   */
+  #rearm(requested: number): Promise<void> {
+    return this.#updateAlarm(requested, () => true);
+  }
+
+  #updateAlarm(
+    requested: number,
+    shouldSet: (current: number | null, time: number) => boolean,
+  ): Promise<void> {
+    this.#alarmUpdates = this.#alarmUpdates
+      .then(async () => {
+        const time = Math.max(requested, Date.now());
+        if (shouldSet(await this.ctx.storage.getAlarm(), time)) {
+          await this.ctx.storage.setAlarm(time);
+        }
+      })
+      .catch((error: unknown) => this.onIgnoredError(error));
+    return this.#alarmUpdates;
   }
 
   #stateOf(socket: WebSocket): SocketState {

@@ -1,5 +1,5 @@
 import { TinySyncError } from '@tinysync/store';
-import type { ApiErrorCode } from '../http/api-error.ts';
+import { ApiError, type ApiErrorCode } from '../http/api-error.ts';
 
 /**
  * What a Durable Object RPC method answers. Errors cross the RPC boundary as plain data, since
@@ -41,4 +41,10 @@ export function storeResult<T>(run: () => T): StoreResult<T> {
 
 export function failure(code: ApiErrorCode, message: string): StoreResult<never> {
   return { ok: false, error: { code, message } };
+}
+
+/** The value of a successful result; a failed one becomes the ApiError the app answers with. */
+export function unwrap<T>(result: StoreResult<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message, result.error.details);
 }

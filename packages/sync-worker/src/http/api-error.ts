@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   read_only: 403,
   not_found: 404,
   row_exists: 409,
+  mirror_disabled: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   upgrade_required: 426,
@@ -20,6 +21,7 @@ export const ERROR_STATUS = {
   too_many_connections: 429,
   internal_error: 500,
   misconfigured: 500,
+  database_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ApiErrorCode = keyof typeof ERROR_STATUS;

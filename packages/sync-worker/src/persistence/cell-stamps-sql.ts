@@ -35,3 +35,7 @@ export const SELECT_CELLS = 'SELECT table_id, row_id, cell_id, value, time FROM 
 export const SELECT_VALUES = 'SELECT value_id, value, time FROM tinysync_values';
 export const SELECT_TIMES = 'SELECT table_id, row_id, time FROM tinysync_times';
 export const SELECT_META = 'SELECT value FROM tinysync_meta WHERE key = ?';
+
+/** The stamp of a row's latest cell change (deletions included). */
+export const SELECT_ROW_TIME =
+  'SELECT MAX(time) AS time FROM tinysync_cells WHERE table_id = ? AND row_id = ?';

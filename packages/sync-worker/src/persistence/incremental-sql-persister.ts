@@ -11,18 +11,15 @@ import {
   UPSERT_TIME,
   UPSERT_VALUE,
 } from './cell-stamps-sql.ts';
+import {
+  ensureStamp,
+  type MergeableChangesOrContent,
+  type Stamp,
+  type TableStamps,
+} from './mergeable-stamps.ts';
 
 const MERGEABLE_STORE_ONLY = 2 as Persists.MergeableStoreOnly;
 const CONTENT_HASHES_KEY = 'content_hashes';
-
-/** A TinyBase stamp: [value-or-children, HLC time, hash?]. */
-type Stamp<Thing> = [Thing, string, number?];
-type CellStamps = Record<string, Stamp<unknown>>;
-type RowStamps = Record<string, Stamp<CellStamps>>;
-type TableStamps = Record<string, Stamp<RowStamps>>;
-type TablesStamp = Stamp<TableStamps>;
-type ValuesStamp = Stamp<Record<string, Stamp<unknown>>>;
-type MergeableChangesOrContent = [TablesStamp, ValuesStamp, 1?];
 
 /**
  * Persists a MergeableStore in Durable Object SQLite, one row per cell stamp.
@@ -32,10 +29,21 @@ type MergeableChangesOrContent = [TablesStamp, ValuesStamp, 1?];
  * changed, which TinyBase hands to `setPersisted` on auto-save; loading rebuilds the store by
  * applying every stamp as mergeable changes, so TinyBase recomputes the hashes itself.
  */
+export interface IncrementalSqlPersisterOptions {
+  readonly onIgnoredError?: (error: unknown) => void;
+  /** Where a store with no stamps here starts from, e.g. the database of record. */
+  readonly loadWhenEmpty?: () => Promise<MergeableChangesOrContent | undefined>;
+  /**
+   * Called with each transaction's changes right after they are written, in the same
+   * synchronous step, so what it records (an outbox) is stored together with the change.
+   */
+  readonly onChangesSaved?: (changes: MergeableChangesOrContent) => void;
+}
+
 export function createIncrementalSqlPersister(
   store: MergeableStore,
   sql: SqlStorage,
-  onIgnoredError?: (error: unknown) => void,
+  { onIgnoredError, loadWhenEmpty, onChangesSaved }: IncrementalSqlPersisterOptions = {},
 ): Persister<Persists.MergeableStoreOnly> {
   for (const statement of CREATE_CELL_STAMP_TABLES) sql.exec(statement);
 
@@ -112,10 +120,11 @@ export function createIncrementalSqlPersister(
 
   return createCustomPersister(
     store,
-    async () => readStamps() as never,
+    async () => (readStamps() ?? (await loadWhenEmpty?.())) as never,
     async (getContent, changes) => {
       if (changes !== undefined) {
         writeStamps(changes as unknown as MergeableChangesOrContent);
+        onChangesSaved?.(changes as unknown as MergeableChangesOrContent);
       } else if (storedHashes() !== currentHashes()) {
         // A full save (e.g. the first one after loading) only writes when something is new.
         writeStamps(getContent() as unknown as MergeableChangesOrContent);
@@ -126,15 +135,6 @@ export function createIncrementalSqlPersister(
     onIgnoredError,
     MERGEABLE_STORE_ONLY,
   );
-}
-
-function ensureStamp<Child>(parent: Record<string, Stamp<Child>>, id: string): Stamp<Child> {
-  let stamp = parent[id];
-  if (stamp === undefined) {
-    stamp = [{} as Child, ''];
-    parent[id] = stamp;
-  }
-  return stamp;
 }
 
 /**

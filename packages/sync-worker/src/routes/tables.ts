@@ -5,10 +5,12 @@ import { z } from 'zod';
 import type { AuthenticatedAppEnv } from '../app-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { writableTableIds } from '../auth/store-access.ts';
-import type { StoreResult } from '../durable-object/store-result.ts';
+import { unwrap } from '../durable-object/store-result.ts';
 import { ApiError } from '../http/api-error.ts';
 import { parseJsonBody } from '../http/parse-json-body.ts';
 import { rateLimitPerUser } from '../http/rate-limit-per-user.ts';
+import { mirrorStatus, pullFromMirror } from './mirror.ts';
+import { store } from './store-stub.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Query parameters with a meaning of their own; every other one filters a cell by equality. */
@@ -21,8 +23,6 @@ const listQuery = z.object({
   descending: z.enum(['true', 'false']).optional(),
 });
 const rowBody = z.record(z.string(), z.unknown());
-
-type StoreContext = Context<AuthenticatedAppEnv>;
 
 /**
  * The REST view of a store, for code that is not (yet) on the sync client, e.g. React Query
@@ -73,6 +73,8 @@ export const tableRoutes = new Hono<AuthenticatedAppEnv>()
     unwrap(await store(c).deleteRow(writableTable(c), c.req.param('rowId')));
     return c.body(null, 204);
   })
+  .get('/stores/:storeId/status', mirrorStatus)
+  .post('/stores/:storeId/pull', pullFromMirror)
   .get('/stores/:storeId/export', async (c) => {
     const { tables } = unwrap(await store(c).exportContent());
     return c.json({
@@ -82,13 +84,8 @@ export const tableRoutes = new Hono<AuthenticatedAppEnv>()
     });
   });
 
-function store(c: StoreContext) {
-  const { storeId } = c.var.storeAccess;
-  return c.env.STORES.get(c.env.STORES.idFromName(storeId));
-}
-
 /** The table id of a write, once the session's role may write it. */
-function writableTable(c: StoreContext): string {
+function writableTable(c: Context<AuthenticatedAppEnv>): string {
   const tableId = c.req.param('tableId') ?? '';
   const { readOnly, role } = c.var.storeAccess;
   if (readOnly || !(writableTableIds(appSchema, role) as string[]).includes(tableId)) {
@@ -98,9 +95,4 @@ function writableTable(c: StoreContext): string {
     throw new ApiError('read_only', `Role ${role} may not write '${tableId}'`);
   }
   return tableId;
-}
-
-function unwrap<T>(result: StoreResult<T>): T {
-  if (result.ok) return result.value;
-  throw new ApiError(result.error.code, result.error.message, result.error.details);
 }

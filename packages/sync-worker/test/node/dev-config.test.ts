@@ -23,4 +23,10 @@ describe('dev-only auth configuration', () => {
     expect(production.vars).not.toHaveProperty('TINYSYNC_DEV_SIGNING_KEY');
     expect(production.vars).not.toHaveProperty('TINYSYNC_DEV_AUTH');
   });
+
+  it('mirrors to the local libSQL server in dev, and to nothing until production sets a database', () => {
+    expect(dev.vars.TURSO_DATABASE_URL).toBe('http://127.0.0.1:8080');
+    expect(production.vars).not.toHaveProperty('TURSO_DATABASE_URL');
+    expect(production.vars).not.toHaveProperty('TURSO_AUTH_TOKEN');
+  });
 });

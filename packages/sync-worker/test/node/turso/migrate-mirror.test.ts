@@ -30,12 +30,18 @@ describe('migrateMirror (against the local libSQL server)', () => {
       })
     ).rows.map((row) => [row.name, row.type, row.pk]);
 
+  const firstRun = [
+    'create change log',
+    'create table users',
+    'capture changes of users',
+    'create table projects',
+    'capture changes of projects',
+    'create table tasks',
+    'capture changes of tasks',
+  ];
+
   it('creates one table per TinyBase table, keyed by (store, id), and records it', async () => {
-    expect(await migrateMirror(client, appSchema)).toEqual([
-      'create table users',
-      'create table projects',
-      'create table tasks',
-    ]);
+    expect(await migrateMirror(client, appSchema)).toEqual(firstRun);
     expect(await columnsOf('users')).toEqual([
       ['id', 'TEXT', 2],
       ['_tinysync_store', 'TEXT', 1],
@@ -49,11 +55,7 @@ describe('migrateMirror (against the local libSQL server)', () => {
     const recorded = await client.execute(
       'SELECT description FROM _tinysync_migrations ORDER BY id',
     );
-    expect(recorded.rows.map((row) => row.description)).toEqual([
-      'create table users',
-      'create table projects',
-      'create table tasks',
-    ]);
+    expect(recorded.rows.map((row) => row.description)).toEqual(firstRun);
   });
 
   it('applies nothing the second time', async () => {
@@ -79,12 +81,28 @@ describe('migrateMirror (against the local libSQL server)', () => {
     });
     expect(await migrateMirror(client, grown)).toEqual([
       'add column users.nickname',
+      'capture changes of users',
       'create table comments',
+      'capture changes of comments',
     ]);
     const [ada] = (await client.execute("SELECT name, nickname FROM users WHERE id = 'u1'")).rows;
     expect([ada?.name, ada?.nickname]).toEqual(['Ada', null]);
     expect((await columnsOf('comments')).map(([name, type]) => `${name} ${type}`)).toContain(
       'pinned INTEGER',
     );
+    // The recreated triggers log the new cell too.
+    await client.execute("UPDATE users SET nickname = 'Countess' WHERE id = 'u1'");
+    const [logged] = (
+      await client.execute(
+        "SELECT cells, changed FROM _tinysync_changes WHERE row_id = 'u1' ORDER BY seq DESC",
+      )
+    ).rows;
+    expect(JSON.parse(String(logged?.cells))).toMatchObject({ name: 'Ada', nickname: 'Countess' });
+    expect(JSON.parse(String(logged?.changed)).filter(Boolean)).toEqual(['nickname']);
+  });
+
+  it('recreates capture triggers someone dropped', async () => {
+    await client.execute('DROP TRIGGER _tinysync_capture_tasks_update');
+    expect(await migrateMirror(client, appSchema)).toEqual(['capture changes of tasks']);
   });
 });

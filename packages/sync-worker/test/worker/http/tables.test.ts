@@ -221,3 +221,24 @@ describe('HTTP API: /stores/:storeId/tables/:tableId', () => {
     expect(statuses).toContain(200);
   });
 });
+
+describe('HTTP API: mirror status and pull without a Turso database', () => {
+  it('reports the mirror as disabled and refuses a pull with 409', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    expect(await api('GET', `/stores/${org}/status`, { token })).toEqual({
+      status: 200,
+      body: { storeId: org, mirror: 'disabled' },
+    });
+    const pull = await api('POST', `/stores/${org}/pull`, { token });
+    expect(pull.status).toBe(409);
+    expect(pull.body.error.code).toBe('mirror_disabled');
+  });
+
+  it('needs a session for the store like every store route', async () => {
+    const org = newOrg();
+    expect((await api('GET', `/stores/${org}/status`)).status).toBe(401);
+    const otherOrgToken = await tokenFor('someone_else');
+    expect((await api('POST', `/stores/${org}/pull`, { token: otherOrgToken })).status).toBe(403);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Client, InStatement } from '@libsql/client';
+import type { MirrorTable } from '@tinysync/store';
+import { BEGIN_OWN_WRITES, END_OWN_WRITES } from './change-capture-sql.ts';
+import { deleteRowStatement, type MirroredRow, upsertRowStatement } from './mirror-statements.ts';
+import type { Outbox } from './outbox.ts';
+
+export interface FlushSource {
+  readonly storeId: string;
+  readonly outbox: Outbox;
+  readonly tables: ReadonlyMap<string, MirrorTable>;
+  /** The row as the store has it now; undefined once deleted. */
+  readRow(tableId: string, rowId: string): MirroredRow | undefined;
+}
+
+export interface FlushProgress {
+  rows: number;
+  transactions: number;
+}
+
+/**
+ * Sends the outbox to Turso, oldest rows first, `batchRows` rows per transaction, at most
+ * `maxBatches` transactions per call. Each row is written as the store has it now (upsert, or
+ * delete once gone), so replaying a batch after a failure is harmless. The batch is marked as
+ * the worker's own write, so the change-capture triggers do not log it back. Rejects on the
+ * first failed transaction; the rows it held stay in the outbox.
+ */
+export async function flushOutbox(
+  client: Client,
+  source: FlushSource,
+  batchRows: number,
+  maxBatches: number,
+  onBatch: (rows: number) => void,
+): Promise<FlushProgress> {
+  const progress: FlushProgress = { rows: 0, transactions: 0 };
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const entries = source.outbox.peek(batchRows);
+    if (entries.length === 0) break;
+    const statements: InStatement[] = [];
+    for (const { tableId, rowId } of entries) {
+      const table = source.tables.get(tableId);
+      if (table === undefined) continue;
+      const row = source.readRow(tableId, rowId);
+      statements.push(
+        row === undefined
+          ? deleteRowStatement(table, source.storeId, rowId)
+          : upsertRowStatement(table, source.storeId, rowId, row),
+      );
+    }
+    if (statements.length > 0) {
+      await client.batch([BEGIN_OWN_WRITES, ...statements, END_OWN_WRITES], 'write');
+      progress.transactions++;
+    }
+    source.outbox.acknowledge(entries);
+    progress.rows += entries.length;
+    onBatch(entries.length);
+  }
+  return progress;
+}
