@@ -1,32 +1,41 @@
-// Sums the JSON reports every vitest project writes to <workspace>/test-results/vitest.json and
-// prints the one summary line CI reads. A workspace with a test script but no report counts
-// as a failure: its tests did not run.
+// Sums the JSON reports every vitest project writes to <workspace>/test-results/vitest.json, and
+// the root's Storybook stories report (test-results/stories.json), and prints the one summary
+// line CI reads. A workspace with a test script, or a root with a `test:stories` script, but no
+// report counts as a failure: its tests did not run.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const { workspaces } = rootManifest;
 const workspaceDirs = workspaces.flatMap((pattern) =>
   pattern.endsWith('/*')
     ? listDirs(join(root, pattern.slice(0, -2))).map((dir) => join(pattern.slice(0, -2), dir))
     : [pattern],
 );
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
+const reports = [];
 for (const dir of workspaceDirs) {
   const manifestPath = join(root, dir, 'package.json');
   if (!existsSync(manifestPath)) continue;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  if (!manifest.scripts?.test) continue;
-  const reportPath = join(root, dir, 'test-results', 'vitest.json');
-  if (!existsSync(reportPath)) {
-    console.error(`${dir}: no test report at ${reportPath}`);
+  if (manifest.scripts?.test)
+    reports.push({ dir, path: join(root, dir, 'test-results', 'vitest.json') });
+}
+if (rootManifest.scripts?.['test:stories']) {
+  reports.push({ dir: '(root stories)', path: join(root, 'test-results', 'stories.json') });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const { dir, path } of reports) {
+  if (!existsSync(path)) {
+    console.error(`${dir}: no test report at ${path}`);
     failed += 1;
     continue;
   }
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const report = JSON.parse(readFileSync(path, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests + countFailedSuites(report);
   skipped += report.numPendingTests + report.numTodoTests;

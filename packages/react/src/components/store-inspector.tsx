@@ -1,0 +1,67 @@
+import { useId, useState } from 'react';
+import { useStore } from '../use-store.ts';
+import { useStoreId } from '../use-store-id.ts';
+import { kitClassName } from './kit-class-name.ts';
+import { StoreInspectorTable } from './store-inspector-table.tsx';
+import { SyncStatusBadge } from './sync-status-badge.tsx';
+import { TableCountRow } from './table-count-row.tsx';
+
+export interface StoreInspectorProps {
+  /** Rows shown when a table is opened (default 10). */
+  readonly previewRows?: number;
+  readonly className?: string;
+}
+
+/** A development panel: which store is open, its sync state, every table's rows. */
+export function StoreInspector({ previewRows = 10, className }: StoreInspectorProps) {
+  const app = useStore();
+  const storeId = useStoreId();
+  const [openTable, setOpenTable] = useState<string | undefined>(undefined);
+  const headingId = useId();
+  return (
+    <section className={kitClassName('inspector', className)} aria-labelledby={headingId}>
+      <header className="tinysync-inspector__header">
+        <h2 id={headingId} className="tinysync-heading">
+          Store inspector
+        </h2>
+        <SyncStatusBadge />
+      </header>
+      <dl className="tinysync-inspector__facts">
+        <dt>Store</dt>
+        <dd>
+          <code>{storeId}</code>
+        </dd>
+        <dt>Local copy</dt>
+        <dd>
+          <code>{app.persistence()}</code>
+        </dd>
+      </dl>
+      <div className="tinysync-table-scroll">
+        <table className="tinysync-table" aria-label="Tables">
+          <thead>
+            <tr>
+              <th scope="col">Table</th>
+              <th scope="col">Rows</th>
+              <th scope="col">
+                <span className="tinysync-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {app.schema.tableIds.map((tableId) => (
+              <TableCountRow
+                key={tableId}
+                tableId={tableId}
+                open={openTable === tableId}
+                onToggle={() => setOpenTable(openTable === tableId ? undefined : tableId)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {openTable === undefined ? null : (
+        <StoreInspectorTable tableId={openTable} limit={previewRows} />
+      )}
+    </section>
+  );
+}
