@@ -424,7 +424,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   /** Alarm changes run one after another, so a later, earlier-time request is never lost. */
   #alarmUpdates: Promise<void> = Promise.resolve();
 
-  /** Sets the alarm to `time` (a past time: now) unless it is already set earlier. */
+  /** Sets the alarm to `time` (a past time: at once) unless it is already set earlier. */
   #wakeAt(requested: number): Promise<void> {
     return this.#updateAlarm(requested, (current, time) => current === null || time < current);
   }
@@ -443,7 +443,8 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   ): Promise<void> {
     this.#alarmUpdates = this.#alarmUpdates
       .then(async () => {
-        const time = Math.max(requested, Date.now());
+        // Strictly later than now: an alarm re-armed for the instant being handled can be lost.
+        const time = Math.max(Math.ceil(requested), Date.now() + 1);
         if (shouldSet(await this.ctx.storage.getAlarm(), time)) {
           await this.ctx.storage.setAlarm(time);
         }

@@ -14,7 +14,7 @@ export class Backoff {
   fail(now: number): number {
     this.#failures++;
     const delay = Math.min(this.maxDelayMs, FIRST_RETRY_MS * 2 ** (this.#failures - 1));
-    return now + delay * (0.75 + Math.random() * 0.25);
+    return Math.ceil(now + delay * (0.75 + Math.random() * 0.25));
   }
 
   succeed(): void {

@@ -1,8 +1,12 @@
 import type { Client, InStatement } from '@libsql/client';
 import type { MirrorTable } from '@tinysync/store';
 import { BEGIN_OWN_WRITES, END_OWN_WRITES } from './change-capture-sql.ts';
-import { deleteRowStatement, type MirroredRow, upsertRowStatement } from './mirror-statements.ts';
-import type { Outbox } from './outbox.ts';
+import {
+  deleteRowsStatements,
+  type MirroredRow,
+  upsertRowsStatements,
+} from './mirror-statements.ts';
+import type { Outbox, OutboxEntry } from './outbox.ts';
 
 export interface FlushSource {
   readonly storeId: string;
@@ -35,17 +39,7 @@ export async function flushOutbox(
   for (let batch = 0; batch < maxBatches; batch++) {
     const entries = source.outbox.peek(batchRows);
     if (entries.length === 0) break;
-    const statements: InStatement[] = [];
-    for (const { tableId, rowId } of entries) {
-      const table = source.tables.get(tableId);
-      if (table === undefined) continue;
-      const row = source.readRow(tableId, rowId);
-      statements.push(
-        row === undefined
-          ? deleteRowStatement(table, source.storeId, rowId)
-          : upsertRowStatement(table, source.storeId, rowId, row),
-      );
-    }
+    const statements = batchStatements(source, entries);
     if (statements.length > 0) {
       await client.batch([BEGIN_OWN_WRITES, ...statements, END_OWN_WRITES], 'write');
       progress.transactions++;
@@ -55,4 +49,27 @@ export async function flushOutbox(
     onBatch(entries.length);
   }
   return progress;
+}
+
+/** One upsert and one delete statement per table for the batch's rows. */
+function batchStatements(source: FlushSource, entries: readonly OutboxEntry[]): InStatement[] {
+  const byTable = new Map<string, { upserts: [string, MirroredRow][]; deletes: string[] }>();
+  for (const { tableId, rowId } of entries) {
+    if (!source.tables.has(tableId)) continue;
+    let rows = byTable.get(tableId);
+    if (rows === undefined) {
+      rows = { upserts: [], deletes: [] };
+      byTable.set(tableId, rows);
+    }
+    const row = source.readRow(tableId, rowId);
+    if (row === undefined) rows.deletes.push(rowId);
+    else rows.upserts.push([rowId, row]);
+  }
+  return [...byTable].flatMap(([tableId, { upserts, deletes }]) => {
+    const table = source.tables.get(tableId) as MirrorTable;
+    return [
+      ...(upserts.length > 0 ? upsertRowsStatements(table, source.storeId, upserts) : []),
+      ...(deletes.length > 0 ? deleteRowsStatements(table, source.storeId, deletes) : []),
+    ];
+  });
 }

@@ -1,4 +1,4 @@
-import type { InStatement } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
 import { type MirrorTable, STAMP_COLUMN, STORE_COLUMN } from '@tinysync/store';
 import { toSqlValue } from './mirror-values.ts';
 
@@ -8,34 +8,53 @@ export interface MirroredRow {
   readonly stamp: string | null;
 }
 
+/** Well under SQLite's limit of bound parameters per statement (32,766). */
+const MAX_PARAMETERS = 30_000;
+
 /**
- * Inserts or replaces one row of a store in its mirror table. Every cell column is written
- * (NULL for an absent cell), so the Turso row is exactly the store's row whatever it held.
+ * Inserts or replaces rows of a store in their mirror table, many rows per statement (one
+ * statement costs one prepare, and a table with capture triggers recompiles them on every
+ * prepare). Every cell column is written (NULL for an absent cell), so each Turso row is
+ * exactly the store's row whatever it held.
  */
-export function upsertRowStatement(
+export function upsertRowsStatements(
   table: MirrorTable,
   storeId: string,
-  rowId: string,
-  row: MirroredRow,
-): InStatement {
+  rows: readonly (readonly [rowId: string, row: MirroredRow])[],
+): InStatement[] {
   const cellNames = table.cellColumns.map((column) => column.name);
   const columns = ['id', STORE_COLUMN, ...cellNames, STAMP_COLUMN].map((name) => `"${name}"`);
   const updates = [...cellNames, STAMP_COLUMN].map((name) => `"${name}" = excluded."${name}"`);
-  return {
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  return chunks(rows, Math.floor(MAX_PARAMETERS / columns.length)).map((chunk) => ({
     sql: `INSERT INTO "${table.name}" (${columns.join(', ')})
-      VALUES (${columns.map(() => '?').join(', ')})
+      VALUES ${chunk.map(() => placeholders).join(', ')}
       ON CONFLICT ("${STORE_COLUMN}", "id") DO UPDATE SET ${updates.join(', ')}`,
-    args: [rowId, storeId, ...cellNames.map((name) => toSqlValue(row.cells[name])), row.stamp],
-  };
+    args: chunk.flatMap(([rowId, row]): InValue[] => [
+      rowId,
+      storeId,
+      ...cellNames.map((name) => toSqlValue(row.cells[name])),
+      row.stamp,
+    ]),
+  }));
 }
 
-export function deleteRowStatement(
+/** Deletes rows of a store from their mirror table, many per statement. */
+export function deleteRowsStatements(
   table: MirrorTable,
   storeId: string,
-  rowId: string,
-): InStatement {
-  return {
-    sql: `DELETE FROM "${table.name}" WHERE "${STORE_COLUMN}" = ? AND "id" = ?`,
-    args: [storeId, rowId],
-  };
+  rowIds: readonly string[],
+): InStatement[] {
+  return chunks(rowIds, MAX_PARAMETERS - 1).map((chunk) => ({
+    sql: `DELETE FROM "${table.name}" WHERE "${STORE_COLUMN}" = ? AND "id" IN (${chunk.map(() => '?').join(', ')})`,
+    args: [storeId, ...chunk],
+  }));
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    result.push(items.slice(start, start + size));
+  }
+  return result;
 }

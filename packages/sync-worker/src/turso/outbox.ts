@@ -41,9 +41,14 @@ export class Outbox {
       .map(({ seq, table_id, row_id }) => ({ seq, tableId: table_id, rowId: row_id }));
   }
 
-  /** Removes entries Turso now has (an entry re-recorded since has a new seq and stays). */
+  /**
+   * Removes entries Turso now has: `entries` must be what `peek` returned, the oldest ones, so
+   * every entry up to the last of them is among them. An entry re-recorded since has a new,
+   * higher seq and stays.
+   */
   acknowledge(entries: readonly OutboxEntry[]): void {
-    for (const { seq } of entries) this.sql.exec('DELETE FROM tinysync_outbox WHERE seq = ?', seq);
+    const last = entries.at(-1);
+    if (last !== undefined) this.sql.exec('DELETE FROM tinysync_outbox WHERE seq <= ?', last.seq);
   }
 
   get size(): number {

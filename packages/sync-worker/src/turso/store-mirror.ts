@@ -21,6 +21,12 @@ import { createTursoClient } from './turso-client.ts';
 
 /** Flush transactions per alarm, so one alarm never runs for long; the next continues. */
 const MAX_BATCHES_PER_RUN = 20;
+/**
+ * Alarms fire on whole milliseconds and can run a moment before the time asked for; work due
+ * within this margin runs now rather than being re-armed for the same instant (which the
+ * runtime may drop as already delivered).
+ */
+const DUE_MARGIN_MS = 5;
 /** Change-log entries read (and applied in one store transaction) per round trip. */
 const PULL_PAGE = 500;
 
@@ -145,7 +151,7 @@ export class StoreMirror {
 
   /** Does whatever is due: a hydration retry, a flush, a poll of the change log. */
   async runDue(hasClients: boolean): Promise<void> {
-    const now = Date.now();
+    const now = Date.now() + DUE_MARGIN_MS;
     if ((this.#flushAt ?? 0) <= now) {
       if (this.#state.get('hydrationPending')) await this.#exclusive(() => this.#retryHydration());
       if (!this.#state.get('hydrationPending') && this.#outbox.size > 0) {

@@ -140,6 +140,10 @@ describe('Turso mirror through wrangler dev and the local libSQL server (end to 
         failedAttempts: expect.any(Number),
       }),
     );
+    // The alarm keeps retrying (with backoff) for as long as Turso stays down.
+    await eventually(async () =>
+      expect((await status(storeId)).failedAttempts).toBeGreaterThanOrEqual(3),
+    );
 
     // The outbox lives in the Durable Object's storage: a restart of the worker keeps it.
     await Promise.all(clients.splice(0).map((client) => client.close().catch(() => undefined)));
