@@ -7,6 +7,8 @@ export interface BenchResult {
   readonly baselineName?: string;
   readonly target?: string;
   readonly pass?: boolean;
+  /** A rate (rows/s, …): a ratio below 1 means slower than the baseline, not faster. */
+  readonly higherIsBetter?: boolean;
 }
 
 /** Median wall time of `run` in milliseconds over `repeats` runs, after one warm-up. */

@@ -8,6 +8,7 @@ import type { BenchResult } from './measure.ts';
 import { runReactBench } from './react.bench.ts';
 import { runStoreBench } from './store.bench.ts';
 import { runSyncBench } from './sync.bench.ts';
+import { runTursoBench } from './turso.bench.ts';
 
 const smoke = process.argv.includes('--smoke');
 /** `npm run bench -- sync react` runs only those suites; the others keep their last results. */
@@ -26,6 +27,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
     runSyncBench(
       smoke ? { sizes: [20], changes: 5 } : { sizes: [100, 10_000, 50_000], changes: 200 },
     ),
+  turso: () => runTursoBench({ sizes: smoke ? [200] : [10_000, 100_000] }),
 };
 
 const all: Record<string, BenchResult[]> = {};
@@ -66,7 +68,9 @@ function printTable(results: BenchResult[]) {
     result.baseline === undefined
       ? ''
       : `${format(result.baseline)} ${result.unit} (${result.baselineName})`,
-    result.baseline === undefined ? '' : `${(result.ours / result.baseline).toFixed(2)}×`,
+    result.baseline === undefined
+      ? ''
+      : `${(result.ours / result.baseline).toFixed(2)}×${result.higherIsBetter ? ' (higher is better)' : ''}`,
     result.target ?? '',
     result.pass === undefined ? '' : result.pass ? 'pass' : 'FAIL',
   ]);
