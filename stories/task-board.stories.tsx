@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { TaskBoard, UndoRedo } from '@tinysync/react';
 import { expect, waitFor, within } from 'storybook/test';
 import { loadingStory } from './support/loading-story.ts';
-import { seedTeam } from './support/seed.ts';
+import { seedTeam, seedTiedTasks } from './support/seed.ts';
 
 const meta = {
   title: 'Components/TaskBoard',
@@ -117,6 +117,31 @@ export const UndoRestoresMove: Story = {
     await expect(column(canvasElement, /^In progress/)).toHaveLength(2);
     await userEvent.click(canvas.getByRole('button', { name: 'Redo' }));
     await expect(column(canvasElement, /^Done/)).toEqual([]);
+  },
+};
+
+/**
+ * Tasks created with the default position (all 0) have no room between them; a move renumbers
+ * the column, still as one step that one undo reverts.
+ */
+export const ReorderTiedPositions: Story = {
+  parameters: { tinysync: { seed: seedTiedTasks } },
+  render: (args) => (
+    <div style={{ display: 'grid', gap: '1rem' }}>
+      <UndoRedo />
+      <TaskBoard {...args} />
+    </div>
+  ),
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const before = column(canvasElement, /^To do/);
+    await expect(before).toHaveLength(3);
+    const last = before[2] ?? '';
+    await userEvent.click(canvas.getByRole('button', { name: `Move “${last}” up` }));
+    await expect(column(canvasElement, /^To do/)).toEqual([before[0], last, before[1]]);
+    await userEvent.click(canvas.getByRole('button', { name: `Move “${last}” up` }));
+    await expect(column(canvasElement, /^To do/)).toEqual([last, before[0], before[1]]);
+    await userEvent.click(canvas.getByRole('button', { name: 'Undo' }));
+    await expect(column(canvasElement, /^To do/)).toEqual([before[0], last, before[1]]);
   },
 };
 

@@ -83,3 +83,11 @@ export function seedTeam(app: App): void {
 export function manyUsers(count: number): (app: App) => void {
   return (app) => seedUsers(app, count);
 }
+
+/** Three tasks created with the default position (all 0), as tasks made elsewhere often are. */
+export function seedTiedTasks(app: App): void {
+  app.tables.projects.create({ id: 'launch', name: 'Launch', ownerId: 'user-1' });
+  for (const title of ['First', 'Second', 'Third']) {
+    app.tables.tasks.create({ title, projectId: 'launch' });
+  }
+}

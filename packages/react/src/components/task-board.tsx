@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useStore } from '../use-store.ts';
 import { useSyncStatus } from '../use-sync-status.ts';
 import { useTasks, useUpdateTask } from './app-hooks.ts';
 import { kitClassName } from './kit-class-name.ts';
@@ -31,6 +32,7 @@ export function TaskBoard({ projectId, className }: TaskBoardProps) {
   const { readOnly } = useSyncStatus();
   const { tasks = [] } = useTasks(projectId === undefined ? undefined : { projectId }, byPosition);
   const columns = useMemo(() => groupByStatus(tasks), [tasks]);
+  const app = useStore();
   const update = useUpdateTask();
   const [focus, setFocus] = useState<{ taskId: string; action: CardAction } | undefined>();
 
@@ -47,10 +49,13 @@ export function TaskBoard({ projectId, className }: TaskBoardProps) {
     (task: Task, action: CardAction) => {
       const move = destination(task, action);
       if (move === undefined) return;
-      update.mutate({ id: task.id, ...move });
+      // One batch: a renumbered column is one change for sync and one step for undo.
+      app.batch(() => {
+        for (const placement of move) update.mutate(placement);
+      }, 'move task');
       setFocus({ taskId: task.id, action });
     },
-    [destination, update.mutate],
+    [app, destination, update.mutate],
   );
 
   return (
@@ -94,7 +99,7 @@ function movesFor(
 function describeMove(task: Task, action: CardAction, move: TaskMove | undefined): string {
   const title = `“${task.title}”`;
   if (action === 'up' || action === 'down') return `Move ${title} ${action}`;
-  const target: TaskStatus | undefined = move?.status;
+  const target: TaskStatus | undefined = move?.[0].status;
   return target === undefined
     ? `Move ${title} ${action}`
     : `Move ${title} to ${TASK_STATUS_LABELS[target]}`;

@@ -11,11 +11,18 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   done: 'Done',
 };
 
-/** Where a move puts a task: one write, so one undo step brings it back. */
-export interface TaskMove {
+/** Where a move puts a task. */
+export interface TaskPlacement {
+  readonly id: string;
   readonly status: TaskStatus;
   readonly position: number;
 }
+
+/**
+ * The writes of one move, applied as one step (one undo brings it all back): usually just the
+ * moved task; a whole column when tied positions leave no room between two neighbours.
+ */
+export type TaskMove = readonly [TaskPlacement, ...TaskPlacement[]];
 
 /** To the end of the neighbouring column, `-1` left or `+1` right; undefined at the edge. */
 export function moveAcross(
@@ -26,13 +33,14 @@ export function moveAcross(
   const status = TASK_STATUSES[TASK_STATUSES.indexOf(task.status) + step];
   if (status === undefined) return undefined;
   const last = columns[status].at(-1);
-  return { status, position: last === undefined ? 0 : last.position + 1 };
+  return [{ id: task.id, status, position: last === undefined ? 0 : last.position + 1 }];
 }
 
 /**
  * One place up (`-1`) or down (`+1`) within its column. The new position lies between the
  * two tasks it slips between, so only the moved task is written (concurrent reorders by others
- * touch other rows and merge cleanly).
+ * touch other rows and merge cleanly). When positions tie (e.g. tasks created with the default
+ * 0), no number lies between them, so the column is renumbered in its new order instead.
  */
 export function moveWithin(
   column: readonly Task[],
@@ -45,7 +53,16 @@ export function moveWithin(
   const beyond = column[index + 2 * step];
   const position =
     beyond === undefined ? neighbour.position + step : (neighbour.position + beyond.position) / 2;
-  return { status: task.status, position };
+  const slipsBetween =
+    position !== neighbour.position && (beyond === undefined || position !== beyond.position);
+  if (slipsBetween) return [{ id: task.id, status: task.status, position }];
+  const reordered = [...column];
+  reordered[index] = neighbour;
+  reordered[index + step] = task;
+  const [first, ...rest] = reordered.flatMap((each, place) =>
+    each.position === place ? [] : [{ id: each.id, status: each.status, position: place }],
+  );
+  return first === undefined ? undefined : [first, ...rest];
 }
 
 export function groupByStatus(tasks: readonly Task[]): Record<TaskStatus, Task[]> {
