@@ -35,6 +35,9 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/node/**/*.test.ts'],
+          // One file at a time: each end-to-end file runs its own wrangler dev (and libSQL
+          // server), and on two cores several at once starve each other's syncs into timeouts.
+          fileParallelism: false,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
