@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DevTokenOptions, signDevToken } from '../src/auth/sign-dev-token.ts';
+import { freePort } from './free-port.ts';
 
 // From the file path string: a DOM test environment may replace the global URL.
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -125,16 +125,5 @@ function isHealthy(url: string): Promise<boolean> {
       resolve(response.statusCode === 200);
     });
     request.on('error', () => resolve(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }

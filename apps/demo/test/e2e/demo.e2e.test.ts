@@ -1,5 +1,6 @@
 import {
   eventually,
+  freePort,
   type RunningLibsql,
   type RunningWorker,
   startLibsql,
@@ -18,7 +19,6 @@ import {
   syncBadge,
   taskCard,
 } from './demo-page.ts';
-import { freePort } from './free-port.ts';
 import { launchChromium } from './launch-chromium.ts';
 import { queryTurso } from './query-turso.ts';
 import { type RunningDemoApp, startDemoApp } from './start-demo-app.ts';

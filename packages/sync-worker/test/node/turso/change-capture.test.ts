@@ -1,22 +1,14 @@
-import { type Client, createClient } from '@libsql/client';
-import { appSchema } from '@tinysync/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@libsql/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pruneCapturedChanges, readCapturedChanges } from '../../../src/turso/captured-changes.ts';
 import { BEGIN_OWN_WRITES, END_OWN_WRITES } from '../../../src/turso/change-capture-sql.ts';
-import { migrateMirror } from '../../../src/turso/migrate-mirror.ts';
-import { type RunningLibsql, startLibsql } from '../../../testing/index.ts';
+import { useMigratedMirror } from './migrated-mirror.ts';
 
 describe('change capture in Turso (triggers + log, against the local libSQL server)', () => {
-  let libsql: RunningLibsql;
+  const mirror = useMigratedMirror();
   let client: Client;
-  beforeAll(async () => {
-    libsql = await startLibsql();
-    client = createClient({ url: libsql.url });
-    await migrateMirror(client, appSchema);
-  });
-  afterAll(async () => {
-    client?.close();
-    await libsql?.stop();
+  beforeAll(() => {
+    client = mirror.client();
   });
 
   it('logs inserts with every cell, updates with the cells they changed, and deletes', async () => {

@@ -1,29 +1,22 @@
-import { type Client, createClient } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import { appSchema, toMirrorTables } from '@tinysync/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BEGIN_OWN_WRITES, END_OWN_WRITES } from '../../../src/turso/change-capture-sql.ts';
-import { migrateMirror } from '../../../src/turso/migrate-mirror.ts';
 import {
   deleteRowsStatements,
   upsertRowsStatements,
 } from '../../../src/turso/mirror-statements.ts';
-import { type RunningLibsql, startLibsql } from '../../../testing/index.ts';
+import { useMigratedMirror } from './migrated-mirror.ts';
 
 const users = toMirrorTables(appSchema).find((table) => table.name === 'users');
 if (users === undefined) throw new Error('appSchema has a users table');
 const stamp = 'P78dTLg---1meWmZ';
 
 describe('flush statements (multi-row upserts and deletes, against the local libSQL server)', () => {
-  let libsql: RunningLibsql;
+  const mirror = useMigratedMirror();
   let client: Client;
-  beforeAll(async () => {
-    libsql = await startLibsql();
-    client = createClient({ url: libsql.url });
-    await migrateMirror(client, appSchema);
-  });
-  afterAll(async () => {
-    client?.close();
-    await libsql?.stop();
+  beforeAll(() => {
+    client = mirror.client();
   });
   const count = async (sql: string) => Number((await client.execute(sql)).rows[0]?.n);
 
