@@ -118,7 +118,9 @@ export class StoreMirror {
       this.#state.set({ hydrationPending: true });
       this.#lastError = describe(error);
       this.#log('mirror_hydration_failed', { message: this.#lastError });
-      this.#options.wakeAt(this.#flushBackoff.fail(Date.now()));
+      // Retried like a flush: the same backoff, so a Turso that stays down is not hammered.
+      this.#flushAt = this.#flushBackoff.fail(Date.now());
+      this.#options.wakeAt(this.#flushAt);
       return undefined;
     }
   }
@@ -262,6 +264,9 @@ export class StoreMirror {
 
   async #retryHydration(): Promise<void> {
     const changes = await this.hydrate();
+    if (this.#state.get('hydrationPending')) return;
+    this.#flushBackoff.succeed();
+    this.#flushAt = undefined;
     if (changes !== undefined) this.#options.app()?.store.applyMergeableChanges(changes as never);
   }
 

@@ -270,4 +270,33 @@ describe('Turso mirror through wrangler dev and the local libSQL server (end to 
       expect((await tursoRows('users', storeId))[0]?.name).toBe('Changed'),
     );
   });
+
+  it('retries a hydration that found Turso down, and merges the rows in once it is back', async () => {
+    const storeId = newStoreId();
+    await db.execute({
+      sql: `INSERT INTO users (id, _tinysync_store, name, email, role, createdAt)
+            VALUES ('late', ?, 'Late', 'late@example.com', 'member', 3)`,
+      args: [storeId],
+    });
+    await libsql.stop();
+    try {
+      const client = await connect(storeId);
+      await eventually(async () =>
+        expect(await status(storeId)).toMatchObject({ hydrationPending: true }),
+      );
+      client.store.setRow('users', 'meanwhile', { ...ada, name: 'Meanwhile' });
+      // Backed off, not retried in a tight loop.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await status(storeId)).failedAttempts).toBeLessThanOrEqual(4);
+      await libsql.start();
+      await eventually(() =>
+        expect(client.store.getRow('users', 'late')).toMatchObject({ name: 'Late' }),
+      );
+      expect(client.store.getRow('users', 'meanwhile')).toMatchObject({ name: 'Meanwhile' });
+      await eventually(async () => expect(await tursoRows('users', storeId)).toHaveLength(2));
+      expect(await status(storeId)).toMatchObject({ hydrationPending: false, pendingRows: 0 });
+    } finally {
+      await libsql.start();
+    }
+  });
 });
