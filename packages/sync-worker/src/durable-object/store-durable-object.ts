@@ -290,6 +290,8 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     socket.serializeAttachment(connection);
     if (connection.readOnly) send(socket, READ_ONLY_NOTICE);
     void this.#wakeAt(connection.expiresAt);
+    if (this.#resyncAt <= Date.now()) this.#resyncAt = Date.now() + this.#limits.resyncIntervalMs;
+    void this.#wakeAt(this.#resyncAt);
     // Poll Turso's change log while someone is connected to see it.
     const mirrorWake = this.#mirror?.nextWakeAt(true);
     if (mirrorWake !== undefined) void this.#wakeAt(mirrorWake);
@@ -392,9 +394,10 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   }
 
   /**
-   * The one alarm does three jobs: closing sockets whose session token expired, the mirror's
-   * flush (debounced, or retried with backoff), and polling Turso's change log while clients
-   * are connected. It then asks for the earliest time one of them is due again.
+   * The one alarm does four jobs: closing sockets whose session token expired, the mirror's
+   * flush (debounced, or retried with backoff), polling Turso's change log while clients are
+   * connected, and re-announcing the content hashes to them. It then asks for the earliest
+   * time one of them is due again.
    */
   override async alarm(): Promise<void> {
     this.#closeExpiredSockets();
@@ -403,9 +406,26 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     const next = Math.min(
       this.#closeExpiredSockets(),
       this.#mirror?.nextWakeAt(hasClients) ?? Number.POSITIVE_INFINITY,
+      hasClients ? this.#resyncIfDue() : Number.POSITIVE_INFINITY,
     );
     // Awaited: an alarm set after the handler has returned could be cleared with the old one.
     if (Number.isFinite(next)) await this.#rearm(next);
+  }
+
+  /** When the next periodic re-announcement of the content hashes is due. */
+  #resyncAt = 0;
+
+  /**
+   * Re-announces the content hashes when due; returns when it is due next. A client whose
+   * pull timed out (TinyBase drops a late response and does not ask again) catches up then.
+   */
+  #resyncIfDue(): number {
+    const now = Date.now();
+    if (this.#resyncAt <= now) {
+      if (this.#resyncAt !== 0) this.#announceChanges();
+      this.#resyncAt = now + this.#limits.resyncIntervalMs;
+    }
+    return this.#resyncAt;
   }
 
   /** Closes the sockets whose token has expired; returns the next expiry (or Infinity). */

@@ -13,6 +13,12 @@ export interface SyncLimits {
   readonly fragmentBytes: number;
   /** How long a synchronizer waits for a response; TinyBase's 1 s default loses big syncs. */
   readonly requestTimeoutSeconds: number;
+  /**
+   * How often the server re-announces its content hashes to connected clients. A TinyBase
+   * client whose request timed out (a big initial sync on a busy server) never asks again by
+   * itself; the announcement makes it notice the difference and pull it.
+   */
+  readonly resyncIntervalMs: number;
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
@@ -23,6 +29,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxConnectionsPerStore: 256,
   fragmentBytes: 256 * 1024,
   requestTimeoutSeconds: 30,
+  resyncIntervalMs: 15_000,
 };
 
 /** Environment variables that override a limit (positive integers). */
@@ -32,6 +39,7 @@ const LIMIT_VARIABLES = {
   messagesPerSecond: 'TINYSYNC_MESSAGES_PER_SECOND',
   messageBurst: 'TINYSYNC_MESSAGE_BURST',
   maxConnectionsPerStore: 'TINYSYNC_MAX_CONNECTIONS_PER_STORE',
+  resyncIntervalMs: 'TINYSYNC_RESYNC_INTERVAL_MS',
 } as const satisfies Partial<Record<keyof SyncLimits, string>>;
 
 export type SyncLimitVariables = Partial<

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectNodeClient,
+  devToken,
+  eventually,
+  type NodeClient,
+  type RunningWorker,
+  startWorker,
+} from '../../../testing/index.ts';
+
+/** `S\n[requestId, 2, hashes]`: the server's ContentHashes message (TinyBase message type 2). */
+const isContentHashesFromServer = (frame: string) =>
+  frame.startsWith('S\n') && JSON.parse(frame.slice(2))[1] === 2;
+
+describe('periodic re-announcement of the content hashes (end to end)', () => {
+  let worker: RunningWorker;
+  let client: NodeClient | undefined;
+  beforeAll(async () => {
+    worker = await startWorker({ vars: { TINYSYNC_RESYNC_INTERVAL_MS: '300' } });
+  });
+  afterAll(async () => {
+    await client?.close().catch(() => undefined);
+    await worker?.stop();
+  });
+
+  it('tells connected clients its hashes again and again while nothing changes', async () => {
+    const storeId = 'org_resync';
+    const token = await devToken({ sub: 'user_1', org: storeId, role: 'org:admin' });
+    const writer = await connectNodeClient(`${worker.wsUrl}/sync/${storeId}`, token);
+    client = writer;
+    writer.store.setRow('users', 'u1', { name: 'Ada', email: 'ada@example.com', createdAt: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // From now on nothing changes: any hashes that arrive are the heartbeat.
+    const quietFrom = writer.frames.length;
+    await eventually(() =>
+      expect(
+        writer.frames.slice(quietFrom).filter(isContentHashesFromServer).length,
+      ).toBeGreaterThanOrEqual(3),
+    );
+  });
+});
