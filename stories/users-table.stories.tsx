@@ -153,6 +153,10 @@ export const Offline: Story = {
 export const Dark: Story = {
   parameters: { theme: 'dark' },
   play: async ({ canvas, userEvent }) => {
+    // The dark palette really applies: light text (--tinysync-text) on the table.
+    await expect(getComputedStyle(canvas.getByRole('table', { name: 'Users' })).color).toBe(
+      'rgb(230, 232, 235)',
+    );
     await userEvent.click(canvas.getByRole('button', { name: 'Edit Alan Lovelace' }));
     await userEvent.clear(canvas.getByRole('textbox', { name: 'Name of Alan Lovelace' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Save' }));
