@@ -25,6 +25,7 @@ import {
 import { FragmentReassembler, FrameError, toFragments } from '../sync/fragments.ts';
 import { MESSAGE, type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.ts';
 import { RateLimiter } from '../sync/rate-limiter.ts';
+import { ServerInbox } from '../sync/server-inbox.ts';
 import { CLOSE } from '../sync/sync-close-codes.ts';
 import { syncLimitsFrom } from '../sync/sync-limits.ts';
 import { mirrorSettingsFrom } from '../turso/mirror-settings.ts';
@@ -99,6 +100,11 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   readonly #limits = syncLimitsFrom(this.env);
   readonly #schema = appSchema;
   readonly #sockets = new WeakMap<WebSocket, SocketState>();
+  /** What TinyBase's server copy still has to apply or answer, in arrival order. */
+  readonly #serverInbox = new ServerInbox<readonly [WebSocket, string]>(
+    ([socket, payload]) => tinyBase.webSocketMessage.call(this, socket, payload),
+    (error) => this.onIgnoredError(error),
+  );
 
   /** The server's copy of the store, with TinySync's validated operations for the HTTP API. */
   #app: TinySyncStore<AppSchema> | undefined;
@@ -339,8 +345,9 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
 
   /**
    * Drops what the connection may not write, relays pushed changes to the store's other
-   * clients, then hands the message to TinyBase's server copy (which applies, persists and
-   * answers it). Relaying first keeps other clients' latency off the apply-and-persist path.
+   * clients, then queues the message for TinyBase's server copy (which applies, persists and
+   * answers it in a later task). Relaying first, and applying after the relayed frames have
+   * left, keeps other clients' latency off the apply-and-persist path.
    *
    * Only pushed changes reach other clients: every request is the server's to answer, since it
    * holds the whole store. Relaying requests would make each client answer every other
@@ -364,9 +371,9 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
           for (const fragment of fragments) send(other, `${fromClientId}\n${fragment}`);
       }
     }
-    for (const fragment of fragments) {
-      tinyBase.webSocketMessage.call(this, socket, `${SERVER_CLIENT_ID}\n${fragment}`);
-    }
+    this.#serverInbox.push(
+      fragments.map((fragment) => [socket, `${SERVER_CLIENT_ID}\n${fragment}`] as const),
+    );
   }
 
   #reportDropped(socket: WebSocket, connection: ConnectionInfo, dropped: readonly DroppedCell[]) {
