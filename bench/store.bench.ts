@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import {
   appSchema,
   createSchemaIndexes,
@@ -6,7 +5,6 @@ import {
   createTinySyncStore,
   toTinyBaseTablesSchema,
 } from '@tinysync/store';
-import { build } from 'esbuild';
 import { createMergeableStore } from 'tinybase';
 import { type BenchResult, medianMs } from './measure.ts';
 
@@ -41,7 +39,7 @@ const SINGLE_WRITES = 500;
 
 /**
  * The cost of TinySync's validated operations over raw TinyBase writes on the same schema,
- * indexes and relationships (ratios from the same run), and the store package's bundle size.
+ * indexes and relationships (ratios from the same run). Bundle sizes: `bundle.bench.ts`.
  */
 export async function runStoreBench({ rows, repeats }: StoreBenchOptions): Promise<BenchResult[]> {
   const ids = Array.from({ length: rows }, (_, index) => `u${index}`);
@@ -131,41 +129,11 @@ export async function runStoreBench({ rows, repeats }: StoreBenchOptions): Promi
       }),
     },
   ];
-  return [...results.map(withRatioTarget), ...(await bundleSizes())];
+  return results.map(withRatioTarget);
 }
 
 /** Validation and undo cost something; more than 2× plain TinyBase would mean they are done badly. */
 function withRatioTarget(result: BenchResult): BenchResult {
   if (result.baseline === undefined) return result;
   return { ...result, target: '≤ 2× baseline', pass: result.ours <= 2 * result.baseline };
-}
-
-async function bundleSizes(): Promise<BenchResult[]> {
-  const gzipped = async (external: string[]) => {
-    const output = await build({
-      entryPoints: [new URL('../packages/store/src/index.ts', import.meta.url).pathname],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      external,
-    });
-    return gzipSync(output.outputFiles[0]?.contents ?? new Uint8Array()).length / 1024;
-  };
-  const ownCode = await gzipped(['tinybase', 'tinybase/*', 'zod', 'partysocket']);
-  return [
-    {
-      metric: '@tinysync/store bundle, own code (min+gzip)',
-      unit: 'kB',
-      ours: ownCode,
-      target: '≤ 25 kB',
-      pass: ownCode <= 25,
-    },
-    {
-      metric: '@tinysync/store bundle incl. TinyBase, zod, partysocket',
-      unit: 'kB',
-      ours: await gzipped([]),
-    },
-  ];
 }

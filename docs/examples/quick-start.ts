@@ -5,7 +5,7 @@ import {
   ref,
   ValidationError,
 } from '@tinysync/store';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // One schema: the TinyBase tables, the TypeScript row types and the validation all come from it.
 const blogSchema = defineSchema({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineSchema } from './schema/define-schema.ts';
 import { ref } from './schema/reference.ts';
 

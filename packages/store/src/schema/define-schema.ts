@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { strictObject, type ZodMiniObject } from 'zod/mini';
+import type * as core from 'zod/v4/core';
 import { SchemaError } from '../errors.ts';
 import { DEFAULT_PERMISSIONS, type TablePermissions } from './permissions.ts';
-import { referencedTableId } from './reference.ts';
+import { referencedTableId } from './reference-registry.ts';
 import type {
   CheckedTableDefinitions,
   IndexDefinition,
@@ -21,9 +22,13 @@ export interface IndexSpec extends IndexDefinition {
   readonly tableId: string;
 }
 
-/** Zod's strict object for each table: unknown cells are refused, not silently dropped. */
+/**
+ * Zod's strict object for each table: unknown cells are refused, not silently dropped. Built
+ * with `zod/mini`, whose objects hold classic and mini cells alike and weigh little; they have
+ * `shape`, `parse` and `safeParse`, not classic zod's chainable methods.
+ */
 export type RowSchemas<Tables extends TableDefinitions> = {
-  readonly [TableId in keyof Tables]: z.ZodObject<Tables[TableId]['cells'], z.core.$strict>;
+  readonly [TableId in keyof Tables]: ZodMiniObject<Tables[TableId]['cells'], core.$strict>;
 };
 
 /**
@@ -47,7 +52,8 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
  * Declares the app's tables. Cells are zod schemas (`z.string()`, `z.email()`, `z.enum([...])`,
- * `z.number().default(0)`, `ref('users')`, …); the row types are inferred from them.
+ * `z.number().default(0)`, `ref('users')`, …), from classic `zod` or from `zod/mini`; the row
+ * types are inferred from them.
  *
  * @throws SchemaError when a name is not an identifier, a reference or index names an unknown
  * table or cell, or two tables declare the same index id.
@@ -61,7 +67,7 @@ export function defineSchema<const Tables extends TableDefinitions>(
 
   const references: Reference[] = [];
   const indexes: IndexSpec[] = [];
-  const rowSchemas = {} as Record<string, z.ZodObject>;
+  const rowSchemas = {} as Record<string, ZodMiniObject>;
   const permissions = {} as Record<string, TablePermissions>;
 
   for (const tableId of tableIds) {
@@ -73,7 +79,7 @@ export function defineSchema<const Tables extends TableDefinitions>(
       if (cellId === 'id') {
         throw new SchemaError(`'${tableId}.id' is reserved: the row id is not a cell`);
       }
-      const targetTableId = referencedTableId(table.cells[cellId] as z.ZodType);
+      const targetTableId = referencedTableId(table.cells[cellId] as core.$ZodType);
       if (targetTableId !== undefined) {
         if (!(targetTableId in tables)) {
           throw new SchemaError(
@@ -96,7 +102,7 @@ export function defineSchema<const Tables extends TableDefinitions>(
       }
       indexes.push({ indexId, tableId, ...index });
     }
-    rowSchemas[tableId] = z.strictObject(table.cells);
+    rowSchemas[tableId] = strictObject(table.cells);
     permissions[tableId] = { ...DEFAULT_PERMISSIONS, ...table.permissions };
   }
 

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type { ZodMiniObject } from 'zod/mini';
+import type * as core from 'zod/v4/core';
 import type { Schema } from './define-schema.ts';
 
 /** Any schema; the constraint used by generic code. */
@@ -12,13 +13,13 @@ export type TableId<S extends AnySchema> = keyof TablesOf<S> & string;
 export type CellId<S extends AnySchema, T extends TableId<S>> = keyof TablesOf<S>[T]['cells'] &
   string;
 
-type RowSchemaOf<S extends AnySchema, T extends TableId<S>> = z.ZodObject<
+type RowSchemaOf<S extends AnySchema, T extends TableId<S>> = ZodMiniObject<
   TablesOf<S>[T]['cells'],
-  z.core.$strict
+  core.$strict
 >;
 
 /** A row as stored: defaults applied, optional cells possibly absent. Inferred from the cells. */
-export type Row<S extends AnySchema, T extends TableId<S>> = z.output<RowSchemaOf<S, T>>;
+export type Row<S extends AnySchema, T extends TableId<S>> = core.output<RowSchemaOf<S, T>>;
 
 /** A row with its id, as operations and hooks return it. */
 export type RowWithId<S extends AnySchema, T extends TableId<S>> = { readonly id: string } & Row<
@@ -27,7 +28,9 @@ export type RowWithId<S extends AnySchema, T extends TableId<S>> = { readonly id
 >;
 
 /** What `create` takes: cells with defaults may be left out; `id` is generated unless given. */
-export type CreateInput<S extends AnySchema, T extends TableId<S>> = z.input<RowSchemaOf<S, T>> & {
+export type CreateInput<S extends AnySchema, T extends TableId<S>> = core.input<
+  RowSchemaOf<S, T>
+> & {
   readonly id?: string;
 };
 

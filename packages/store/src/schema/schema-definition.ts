@@ -1,12 +1,15 @@
-import type { z } from 'zod';
+import type * as core from 'zod/v4/core';
 import type { TablePermissions } from './permissions.ts';
-import type { ReferencedTableIdOf } from './reference.ts';
+import type { ReferencedTableIdOf } from './reference-registry.ts';
 
 /** The values a TinyBase cell can hold in a TinySync table. */
 export type CellValue = string | number | boolean;
 
-/** A zod schema for one cell: string, number or boolean, optionally `.optional()` or `.default(...)`. */
-export type CellSchema = z.ZodType<CellValue | undefined, CellValue | undefined>;
+/**
+ * A zod schema for one cell: string, number or boolean, optionally `.optional()` or
+ * `.default(...)`. Typed with `zod/v4/core`, so classic `zod` and `zod/mini` schemas both fit.
+ */
+export type CellSchema = core.$ZodType<CellValue | undefined, CellValue | undefined>;
 
 export type CellSchemas = Record<string, CellSchema>;
 

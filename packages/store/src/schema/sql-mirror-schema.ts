@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type * as core from 'zod/v4/core';
+import { isWholeNumber } from './cell-layers.ts';
 import type { AnySchema } from './row-types.ts';
 import { toTinyBaseTablesSchema } from './tinybase-tables-schema.ts';
 
@@ -51,21 +52,10 @@ export function createMirrorTableSql(table: MirrorTable): string {
   return `CREATE TABLE IF NOT EXISTS "${table.name}" (${columns.join(', ')}, PRIMARY KEY ("${STORE_COLUMN}", "id"))`;
 }
 
-function sqlTypeOf(tinyBaseType: unknown, cellSchema: z.ZodType | undefined): SqlColumnType {
+function sqlTypeOf(tinyBaseType: unknown, cellSchema: core.$ZodType | undefined): SqlColumnType {
   if (tinyBaseType === 'boolean') return 'INTEGER';
-  if (tinyBaseType === 'number') return isWholeNumber(cellSchema) ? 'INTEGER' : 'REAL';
-  return 'TEXT';
-}
-
-/** `z.number().int()`, also behind `.optional()` / `.default()`. */
-function isWholeNumber(schema: z.ZodType | undefined): boolean {
-  let current: z.ZodType | undefined = schema;
-  while (
-    current instanceof z.ZodOptional ||
-    current instanceof z.ZodDefault ||
-    current instanceof z.ZodNullable
-  ) {
-    current = current.unwrap() as z.ZodType;
+  if (tinyBaseType === 'number') {
+    return cellSchema !== undefined && isWholeNumber(cellSchema) ? 'INTEGER' : 'REAL';
   }
-  return current instanceof z.ZodNumber && current.isInt;
+  return 'TEXT';
 }

@@ -1,6 +1,6 @@
 import type { CellSchema, TablesSchema } from 'tinybase';
 import { createZodSchematizer } from 'tinybase/schematizers/schematizer-zod';
-import type { z } from 'zod';
+import type * as core from 'zod/v4/core';
 import { SchemaError } from '../errors.ts';
 import type { AnySchema, CellId, TableId, TablesOf } from './row-types.ts';
 
@@ -16,7 +16,7 @@ type TinyBaseCellType<Value> = Value extends string
 export type TinyBaseTablesSchemaOf<S extends AnySchema> = {
   [T in TableId<S>]: {
     [C in CellId<S, T>]: {
-      type: TinyBaseCellType<NonNullable<z.output<TablesOf<S>[T]['cells'][C]>>>;
+      type: TinyBaseCellType<NonNullable<core.output<TablesOf<S>[T]['cells'][C]>>>;
     };
   };
 };

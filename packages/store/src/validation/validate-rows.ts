@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type { ZodMiniObject } from 'zod/mini';
+import * as core from 'zod/v4/core';
 import { ValidationError, type ValidationIssue } from '../errors.ts';
 import type { AnySchema } from '../schema/row-types.ts';
 import type { CellValue } from '../schema/schema-definition.ts';
@@ -13,7 +14,7 @@ interface Target {
   readonly rowId: string;
 }
 
-export function assertKnownTable(schema: AnySchema, tableId: string): z.ZodObject {
+export function assertKnownTable(schema: AnySchema, tableId: string): ZodMiniObject {
   const rowSchema = Object.hasOwn(schema.rowSchemas, tableId)
     ? schema.rowSchemas[tableId]
     : undefined;
@@ -73,18 +74,18 @@ export function cellIssue(
   if (rowSchema === undefined) return `unknown table '${tableId}'`;
   // Own properties only: ids like `__proto__` or `constructor` must not reach Object.prototype.
   if (!Object.hasOwn(rowSchema.shape, cellId)) return `unknown cell '${cellId}'`;
-  const cellSchema = rowSchema.shape[cellId] as z.ZodType;
-  const result = cellSchema.safeParse(value);
+  // zod/v4/core's parse: the cell may be classic or mini, typed as core's method-less `$ZodType`.
+  const result = core.safeParse(rowSchema.shape[cellId] as core.$ZodType, value);
   return result.success ? undefined : (result.error.issues[0]?.message ?? 'invalid value');
 }
 
-function parseOrThrow(rowSchema: z.ZodObject, target: Target, input: unknown): Cells {
-  const result = rowSchema.safeParse(input);
-  if (result.success) return withoutUndefined(result.data);
+function parseOrThrow(rowSchema: ZodMiniObject, target: Target, input: unknown): Cells {
+  const result = core.safeParse(rowSchema, input);
+  if (result.success) return withoutUndefined(result.data as Record<string, unknown>);
   throw new ValidationError(result.error.issues.flatMap((issue) => toIssues(target, issue)));
 }
 
-function toIssues(target: Target, issue: z.core.$ZodIssue): ValidationIssue[] {
+function toIssues(target: Target, issue: core.$ZodIssue): ValidationIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((cellId) => ({ ...target, cellId, message: `unknown cell '${cellId}'` }));
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../http/api-error.ts';
 
 /** A Clerk organization role, always with its `org:` prefix (`org:admin`, `org:viewer`, …). */

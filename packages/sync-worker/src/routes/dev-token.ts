@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { signDevToken } from '../auth/sign-dev-token.ts';
 import { ApiError } from '../http/api-error.ts';

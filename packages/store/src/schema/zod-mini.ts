@@ -1,0 +1,20 @@
+/**
+ * `@tinysync/store/zod-mini`: what a schema written with `zod/mini` needs from TinySync besides
+ * `defineSchema`. Only `ref` differs between the zod flavours, because it builds a schema.
+ */
+import { minLength, string, type ZodMiniString } from 'zod/mini';
+import { markReference, type ReferenceTo } from './reference-registry.ts';
+
+/** A `zod/mini` string cell holding the id of a row in another table. */
+export type MiniReferenceSchema<TargetTableId extends string> = ZodMiniString<string> &
+  ReferenceTo<TargetTableId>;
+
+/**
+ * Declares a cell that references a row of another table by id, e.g. `ownerId: ref('users')`
+ * (optional: `z.optional(ref('users'))`), as a `zod/mini` string.
+ */
+export function ref<const TargetTableId extends string>(
+  targetTableId: TargetTableId,
+): MiniReferenceSchema<TargetTableId> {
+  return markReference(string().check(minLength(1, 'must reference a row id')), targetTableId);
+}
