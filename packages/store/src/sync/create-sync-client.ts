@@ -7,6 +7,7 @@ import {
 import type { AnySchema } from '../schema/row-types.ts';
 import type { TinySyncStore } from '../store/create-tinysync-store.ts';
 import { ConnectionSocket, type SocketLike } from './connection-socket.ts';
+import { isEmpty, loadSnapshot } from './load-snapshot.ts';
 import { probeSession } from './probe-session.ts';
 import {
   AUTH_PROTOCOL_PREFIX,
@@ -35,6 +36,11 @@ export interface SyncClientOptions {
   readonly maxReconnectDelayMs?: number;
   /** While unauthorized, how often to ask `getToken` whether a new token is there. */
   readonly unauthorizedRetryMs?: number;
+  /**
+   * Whether a store that is still empty when syncing starts is first filled from the server's
+   * snapshot over HTTP (default true): a much faster first sync of a big store.
+   */
+  readonly loadSnapshot?: boolean;
 }
 
 export interface SyncClient {
@@ -66,7 +72,9 @@ const MAX_UNAUTHORIZED_RETRY_MS = 10 * 60_000;
  */
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const { store: app, getToken } = options;
-  const socketUrl = `${options.url.replace(/\/+$/, '')}/sync/${encodeURIComponent(options.storeId)}`;
+  const baseUrl = options.url.replace(/\/+$/, '');
+  const socketUrl = `${baseUrl}/sync/${encodeURIComponent(options.storeId)}`;
+  const snapshotUrl = `${baseUrl.replace(/^ws/, 'http')}/stores/${encodeURIComponent(options.storeId)}/snapshot`;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const requestTimeoutSeconds = options.requestTimeoutSeconds ?? 30;
 
@@ -88,9 +96,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let unauthorizedTimer: ReturnType<typeof setTimeout> | undefined;
   let refusals = 0;
 
+  /** The token the snapshot was fetched with, used for the connection right after it. */
+  let snapshotToken: string | undefined;
+
   const protocols = async (): Promise<string[]> => {
     try {
-      const token = (await getToken()) ?? null;
+      const token = snapshotToken ?? (await getToken()) ?? null;
+      snapshotToken = undefined;
       tokenError = null;
       lastToken = token;
       return token ? [SYNC_PROTOCOL, `${AUTH_PROTOCOL_PREFIX}${token}`] : [SYNC_PROTOCOL];
@@ -253,6 +265,15 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     scheduleConfirmation(CONFIRM_AFTER_CHANGE_MS);
   });
 
+  const fillEmptyStoreFromSnapshot = async () => {
+    const store = app.store as unknown as MergeableStore;
+    if (options.loadSnapshot === false || !isEmpty(store)) return;
+    const token = await Promise.resolve(getToken()).catch(() => null);
+    if (!token) return;
+    snapshotToken = token;
+    await loadSnapshot(fetchImpl, snapshotUrl, token, store);
+  };
+
   const stop = () => {
     stopped = true;
     clearTimeout(unauthorizedTimer);
@@ -273,8 +294,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       stopped = false;
       connectivity.addEventListener?.('online', onOnline);
       connectivity.addEventListener?.('offline', onOffline);
-      if (isOffline()) update({ status: 'offline' });
-      else connect();
+      if (isOffline()) {
+        update({ status: 'offline' });
+        return;
+      }
+      update({ status: 'connecting', error: null });
+      await fillEmptyStoreFromSnapshot();
+      if (!stopped) connect();
     },
     stop,
     reconnect,

@@ -177,6 +177,24 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     }, ANNOUNCE_DELAY_MS);
   }
 
+  /** The server copy's request for everyone's hashes, sent while nobody was connected. */
+  #unheardServerRequest: string | undefined;
+
+  /**
+   * Keeps a request the server's own synchronizer broadcast to nobody. Its first request (when
+   * the object starts) loads from the clients, and TinyBase holds every change clients send
+   * behind that load until it is answered or times out (30 s). An object started by an HTTP
+   * call or an alarm has no client to answer it, so the first client to connect is asked.
+   */
+  override onMessage(fromClientId: string, toClientId: string, remainder: string): void {
+    if (fromClientId !== SERVER_CLIENT_ID || toClientId !== BROADCAST) return;
+    if (this.ctx.getWebSockets().length > 0) return;
+    const message = parseProtocolMessage(remainder);
+    if (message?.[1] === MESSAGE.getContentHashes && message[0] !== null) {
+      this.#unheardServerRequest = remainder;
+    }
+  }
+
   // --- HTTP API (called over RPC by the Worker, after it has checked the session) ---
   // Writes made here change the server's store, which TinyBase then pushes to every client.
 
@@ -244,6 +262,20 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     return { ok: true, value: { tables } };
   }
 
+  /**
+   * The whole CRDT content (values, stamps and hashes) as JSON, for a client with an empty store
+   * to start from: `setMergeableContent` takes the hashes as they are, where the same content
+   * through the sync protocol is re-validated and re-hashed cell by cell on the client.
+   */
+  snapshot(): string {
+    return JSON.stringify(
+      this.#app?.store.getMergeableContent() ?? [
+        [{}, '', 0],
+        [{}, '', 0],
+      ],
+    );
+  }
+
   mirrorStatus(): MirrorStatus {
     return this.#mirror?.status() ?? { mirror: 'disabled' };
   }
@@ -294,6 +326,10 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     if (socket === undefined || response.webSocket === null) return response;
 
     socket.serializeAttachment(connection);
+    if (this.#unheardServerRequest !== undefined) {
+      send(socket, `${SERVER_CLIENT_ID}\n${this.#unheardServerRequest}`);
+      this.#unheardServerRequest = undefined;
+    }
     if (connection.readOnly) send(socket, READ_ONLY_NOTICE);
     void this.#wakeAt(connection.expiresAt);
     if (this.#resyncAt <= Date.now()) this.#resyncAt = Date.now() + this.#limits.resyncIntervalMs;

@@ -1,7 +1,7 @@
 import { appSchema } from '@tinysync/store';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthenticatedAppEnv } from '../app-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { writableTableIds } from '../auth/store-access.ts';
@@ -75,6 +75,9 @@ export const tableRoutes = new Hono<AuthenticatedAppEnv>()
   })
   .get('/stores/:storeId/status', mirrorStatus)
   .post('/stores/:storeId/pull', pullFromMirror)
+  .get('/stores/:storeId/snapshot', async (c) =>
+    c.body(await store(c).snapshot(), 200, { 'Content-Type': 'application/json' }),
+  )
   .get('/stores/:storeId/export', async (c) => {
     const { tables } = unwrap(await store(c).exportContent());
     return c.json({

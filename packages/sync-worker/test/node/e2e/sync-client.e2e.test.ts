@@ -36,10 +36,12 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     storeId,
     getToken,
     storage = new Map(),
+    fetch = globalThis.fetch,
   }: {
     storeId: string;
     getToken: () => Promise<string>;
     storage?: MemoryStorage;
+    fetch?: typeof globalThis.fetch;
   }) => {
     const app = createTinySyncStore(appSchema, { persister: memoryPersister(storage, storeId) });
     const client = createSyncClient({
@@ -48,6 +50,7 @@ describe('SyncClient against wrangler dev (end to end)', () => {
       storeId,
       getToken,
       WebSocket,
+      fetch,
       minReconnectDelayMs: 100,
       maxReconnectDelayMs: 500,
       unauthorizedRetryMs: 200,
@@ -91,6 +94,54 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     expect(client.getSnapshot().lastSyncedAt).toBeGreaterThan(0);
     other.store.setCell('users', row.id, 'name', 'Ada L.');
     await eventually(() => expect(app.tables.users.get(row.id)?.name).toBe('Ada L.'));
+  });
+
+  it('starts an empty store from the server snapshot, then syncs as usual', async () => {
+    const storeId = 'org_client_snapshot';
+    const other = await plainClient(storeId);
+    other.store.transaction(() => {
+      for (let index = 0; index < 300; index++) {
+        other.store.setRow('users', `u${index}`, { ...ada, role: 'member', createdAt: index });
+      }
+    });
+    other.store.delRow('users', 'u7');
+    const server = await plainClient(storeId);
+    await eventually(() => expect(server.store.getRowCount('users')).toBe(299));
+
+    const requested: string[] = [];
+    const recordingFetch: typeof globalThis.fetch = (input, init) => {
+      requested.push(String(input));
+      return globalThis.fetch(input, init);
+    };
+    const storage: MemoryStorage = new Map();
+    const { app, client } = await openClient({
+      storeId,
+      getToken: adminToken(storeId),
+      storage,
+      fetch: recordingFetch,
+    });
+    // start() resolves once the snapshot is in: the rows are there before any sync.
+    expect(requested).toEqual([`${worker.url}/stores/${storeId}/snapshot`]);
+    expect(app.tables.users.list()).toHaveLength(299);
+    expect(app.store.getRowIds('users')).not.toContain('u7'); // a deletion, not a row of nulls
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
+    // Same CRDT content as the other replicas, tombstone included.
+    expect(app.store.getMergeableContentHashes()).toEqual(other.store.getMergeableContentHashes());
+    other.store.setCell('users', 'u1', 'name', 'After the snapshot');
+    await eventually(() => expect(app.tables.users.get('u1')?.name).toBe('After the snapshot'));
+
+    // A store with content of its own (here: reloaded from local storage) syncs without one.
+    requested.length = 0;
+    await client.destroy();
+    await app.destroy();
+    const { client: again } = await openClient({
+      storeId,
+      getToken: adminToken(storeId),
+      storage,
+      fetch: recordingFetch,
+    });
+    await eventually(() => expect(statusOf(again)).toBe('synced'));
+    expect(requested.filter((url) => url.endsWith('/snapshot'))).toEqual([]);
   });
 
   it('keeps syncing after the worker restarts: a new synchronizer for every socket', async () => {

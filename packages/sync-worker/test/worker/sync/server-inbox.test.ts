@@ -6,7 +6,10 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('ServerInbox', () => {
   it('delivers nothing in the pushing task, then everything in arrival order', async () => {
     const delivered: string[] = [];
-    const inbox = new ServerInbox<string>((message) => delivered.push(message), () => undefined);
+    const inbox = new ServerInbox<string>(
+      (message) => delivered.push(message),
+      () => undefined,
+    );
     inbox.push(['a', 'b']);
     inbox.push(['c']);
     await Promise.resolve();

@@ -32,6 +32,16 @@ describe('StoreDurableObject', () => {
     await eventually(() => expect(late.store.getTables()).toEqual({ users: { u1: ada } }));
   });
 
+  it('takes changes at once from the first client of an object an HTTP call started', async () => {
+    const storeId = newStoreId();
+    // Started without a client: the server copy's first request for hashes reaches nobody.
+    await env.STORES.get(env.STORES.idFromName(storeId)).exportContent();
+    const a = await connectClient(storeId);
+    a.store.setRow('users', 'u1', ada);
+    // Well before TinyBase's 30 s request timeout would have let the change through.
+    await eventually(async () => expect((await storedCells(storeId)).length).toBe(4), 5_000);
+  });
+
   it('persists only the cells a change touched', async () => {
     const storeId = newStoreId();
     const a = await connectClient(storeId);
