@@ -1,9 +1,7 @@
 import { createHooks, TinySyncProvider, useStore } from '@tinysync/react';
-import { appSchema, createTinySyncStore, indexedDbPersister } from '@tinysync/store';
+import { appSchema } from '@tinysync/store';
 import { act, memo, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createMergeableStore } from 'tinybase';
-import { createIndexedDbPersister } from 'tinybase/persisters/persister-indexed-db';
 
 const { useUsers, useUser } = createHooks(appSchema);
 const renders = { count: 0 };
@@ -44,23 +42,6 @@ function NaiveTable() {
     <ul>
       {Object.entries(table).map(([id, row]) => (
         <NaiveRow key={id} name={String(row.name)} />
-      ))}
-    </ul>
-  );
-}
-
-/** When the cold-start table first rendered rows (performance.now()). */
-const coldStart = { firstTableRender: 0 };
-
-function ColdStartTable() {
-  const { users } = useUsers(undefined, { limit: 50 });
-  if (users !== undefined && users.length > 0 && coldStart.firstTableRender === 0) {
-    coldStart.firstTableRender = performance.now();
-  }
-  return (
-    <ul>
-      {users?.map((user) => (
-        <li key={user.id}>{user.name}</li>
       ))}
     </ul>
   );
@@ -118,48 +99,6 @@ async function countRerenders(rows: number) {
     await act(async () => root.unmount());
   }
   return counts;
-}
-
-/** Milliseconds from mounting the provider to the table's first render, with rows already in IndexedDB. */
-export async function measureColdStart(rows: number, dbName: string) {
-  const seeded = createTinySyncStore(appSchema, {
-    persister: indexedDbPersister(dbName, { autoLoadIntervalSeconds: false }),
-  });
-  await seeded.ready;
-  seeded.batch(() => {
-    for (let index = 0; index < rows; index++) {
-      seeded.tables.users.create({
-        id: `u${index}`,
-        name: `User ${index}`,
-        email: `u${index}@example.com`,
-      });
-    }
-  });
-  await seeded.destroy();
-
-  const baselineStart = performance.now();
-  const plain = createMergeableStore();
-  const persister = createIndexedDbPersister(plain, dbName);
-  await persister.load();
-  const baseline = performance.now() - baselineStart;
-  await persister.destroy();
-
-  const container = document.createElement('div');
-  const root = createRoot(container);
-  coldStart.firstTableRender = 0;
-  const start = performance.now();
-  root.render(
-    <TinySyncProvider
-      schema={appSchema}
-      storeId={dbName}
-      persist={indexedDbPersister(dbName, { autoLoadIntervalSeconds: false })}
-    >
-      <ColdStartTable />
-    </TinySyncProvider>,
-  );
-  await waitUntil(() => coldStart.firstTableRender > 0);
-  root.unmount();
-  return { ours: coldStart.firstTableRender - start, baseline };
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs = 30_000) {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createMergeableStore, type MergeableStore } from 'tinybase';
+import { createIndexedDbPersister } from 'tinybase/persisters/persister-indexed-db';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appSchema } from '../app-schema.ts';
 import { PersistenceUnavailableError, StoreNotReadyError } from '../errors.ts';
@@ -141,4 +142,75 @@ describe('indexedDbPersister', () => {
     expect(app.tables.users.count()).toBe(0);
     await app.destroy();
   });
+
+  it('reads a database that TinyBase’s IndexedDB persister wrote, and rewrites it on the next save', async () => {
+    const dbName = freshDbName();
+    const before = createMergeableStore();
+    before.setRow('users', 'u1', { name: 'Ada', email: 'ada@example.com', role: 'member' });
+    const tinybase = createIndexedDbPersister(before, dbName);
+    await tinybase.save();
+    await tinybase.destroy();
+
+    const upgraded = await openApp(dbName);
+    expect(upgraded.tables.users.get('u1')?.name).toBe('Ada');
+    upgraded.tables.users.update('u1', { name: 'Ada L.' });
+    await upgraded.destroy();
+
+    expect(await readRecordKeys(dbName)).toEqual(['tinysync-json']);
+    const reloaded = await openApp(dbName);
+    expect(reloaded.tables.users.get('u1')?.name).toBe('Ada L.');
+    await reloaded.destroy();
+  });
+
+  it('does not write back what it has just loaded, nor an unchanged store on closing', async () => {
+    const dbName = freshDbName();
+    const first = await openApp(dbName);
+    first.tables.users.create({ id: 'u1', name: 'Ada', email: 'ada@example.com' });
+    await first.destroy();
+
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const reloaded = await openApp(dbName);
+    expect(reloaded.tables.users.get('u1')?.name).toBe('Ada');
+    await reloaded.destroy();
+    expect(put).not.toHaveBeenCalled();
+
+    const edited = await openApp(dbName);
+    edited.tables.users.update('u1', { name: 'Ada L.' });
+    await edited.destroy();
+    expect(put).toHaveBeenCalled();
+    put.mockRestore();
+  });
+
+  it('lets the database be deleted while open, and saves into a new one afterwards', async () => {
+    const dbName = freshDbName();
+    const app = await openApp(dbName);
+    app.tables.users.create({ id: 'u1', name: 'Ada', email: 'ada@example.com' });
+    await vi.waitFor(async () => expect(await readRecordKeys(dbName)).toEqual(['tinysync-json']));
+
+    // Resolves only once every open connection has closed (a held one would block it).
+    await requestDone(indexedDB.deleteDatabase(dbName));
+    app.tables.users.create({ id: 'u2', name: 'Bo', email: 'bo@example.com' });
+    await app.destroy();
+
+    const reloaded = await openApp(dbName);
+    expect(reloaded.tables.users.list().map((user) => user.id)).toEqual(['u1', 'u2']);
+    await reloaded.destroy();
+  });
 });
+
+/** The keys of the records in the database's `m` object store. */
+async function readRecordKeys(dbName: string): Promise<IDBValidKey[]> {
+  const database = await requestDone(indexedDB.open(dbName));
+  try {
+    return await requestDone(database.transaction('m').objectStore('m').getAllKeys());
+  } finally {
+    database.close();
+  }
+}
+
+function requestDone<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}

@@ -1,12 +1,19 @@
-import { createIndexedDbPersister } from 'tinybase/persisters/persister-indexed-db';
+import type { MergeableContent, MergeableStore } from 'tinybase';
+import { createCustomPersister, type Persists } from 'tinybase/persisters';
 import { PersistenceUnavailableError } from '../errors.ts';
-import type { PersisterFactory } from './local-persister.ts';
+import {
+  type ContentDatabase,
+  openContentDatabase,
+  type SavedContent,
+} from './indexed-db-content.ts';
+import type { MergeablePersister, PersisterFactory } from './local-persister.ts';
 import { createMemoryPersister } from './memory-persister.ts';
+import { parseMergeableContent, stringifyMergeableContent } from './mergeable-json.ts';
 
 export interface IndexedDbPersisterOptions {
   /**
    * How often to look for changes another tab saved, in seconds; off (`false`) by default.
-   * TinyBase's auto-load replaces the store with what it reads, so a poll that lands between a
+   * Loading what another tab saved replaces the store with it, so a poll that lands between a
    * write and its save can drop that write. Turn it on only
    * where several tabs must see each other offline; syncing through the server covers tabs
    * that are online.
@@ -14,11 +21,19 @@ export interface IndexedDbPersisterOptions {
   readonly autoLoadIntervalSeconds?: number | false;
 }
 
+const MERGEABLE_STORE_ONLY = 2 as Persists.MergeableStoreOnly;
+
 /**
- * Persists the store, with its CRDT stamps, in IndexedDB through TinyBase's IndexedDB
- * persister, so a reload keeps offline edits and deletions (a deleted row stays deleted when it
- * later merges with the server). Where IndexedDB cannot be opened (no API, private mode,
- * blocked), the store keeps working in memory and the problem is reported as a warning.
+ * Persists the store, with its CRDT stamps, in IndexedDB, so a reload keeps offline edits and
+ * deletions (a deleted row stays deleted when it later merges with the server). Where
+ * IndexedDB cannot be opened (no API, private mode, blocked), the store keeps working in
+ * memory and the problem is reported as a warning.
+ *
+ * Built for the cold start: the content is one JSON string (parsed several times faster than
+ * the nested objects TinyBase's IndexedDB persister stores), the connection opened to check
+ * that IndexedDB works is kept for every read and write, and a save that would write back
+ * exactly what the database holds (the first save after loading, the last one on closing) is
+ * skipped. Databases TinyBase's persister wrote are still read, and rewritten on the next save.
  */
 export function indexedDbPersister(
   dbName: string,
@@ -26,27 +41,23 @@ export function indexedDbPersister(
 ): PersisterFactory {
   const { autoLoadIntervalSeconds = false } = options;
   return async (store, { warn }) => {
-    const problem = await indexedDbProblem(dbName);
-    if (problem !== undefined) {
+    let database: ContentDatabase;
+    try {
+      database = await openContentDatabase(dbName);
+    } catch (error) {
       warn(
         new PersistenceUnavailableError(
-          `IndexedDB is unavailable (${problem}); '${dbName}' is kept in memory and will not survive a reload`,
+          `IndexedDB is unavailable (${describe(error)}); '${dbName}' is kept in memory and will not survive a reload`,
         ),
       );
       return createMemoryPersister(store);
     }
-    const persister = createIndexedDbPersister(
-      store,
-      dbName,
-      autoLoadIntervalSeconds === false ? undefined : autoLoadIntervalSeconds,
-      (error: unknown) => {
-        if (isNothingSavedYet(error)) return;
-        warn(
-          new PersistenceUnavailableError(`IndexedDB '${dbName}' failed: ${describe(error)}`, {
-            cause: error,
-          }),
-        );
-      },
+    const persister = createJsonPersister(store, database, autoLoadIntervalSeconds, (error) =>
+      warn(
+        new PersistenceUnavailableError(`IndexedDB '${dbName}' failed: ${describe(error)}`, {
+          cause: error,
+        }),
+      ),
     );
     return {
       description: `indexeddb:${dbName}`,
@@ -56,44 +67,108 @@ export function indexedDbPersister(
   };
 }
 
-/** The part of `IDBFactory` the probe uses (typed here so the package needs no DOM types). */
-interface IndexedDbOpener {
-  open(name: string): {
-    onsuccess: (() => void) | null;
-    onerror: (() => void) | null;
-    onblocked: (() => void) | null;
-    readonly result: { close(): void };
-    readonly error: unknown;
+/** `[tables hash, values hash]`: TinyBase's own summary of mergeable content. */
+type ContentHashes = readonly [number, number];
+
+/** What the database holds, as far as this persister knows. */
+interface KnownSaved {
+  /** Our JSON text; undefined when the database holds TinyBase's format (to be rewritten). */
+  readonly json: string | undefined;
+  readonly hashes: ContentHashes;
+}
+
+function createJsonPersister(
+  store: MergeableStore,
+  database: ContentDatabase,
+  autoLoadIntervalSeconds: number | false,
+  onError: (error: unknown) => void,
+): MergeablePersister {
+  let known: KnownSaved | undefined;
+
+  const remember = (saved: SavedContent): MergeableContent => {
+    const content = saved.format === 'json' ? parseMergeableContent(saved.json) : saved.content;
+    known = { json: saved.format === 'json' ? saved.json : undefined, hashes: hashesOf(content) };
+    return content;
   };
+
+  const getPersisted = async () => {
+    const saved = await database.read();
+    return saved === undefined ? undefined : remember(saved);
+  };
+
+  const setPersisted = async (getContent: () => MergeableContent, changes?: unknown) => {
+    // A full save (not one transaction's changes) of what the database already holds.
+    const unchanged =
+      changes === undefined &&
+      known?.json !== undefined &&
+      sameHashes(store.getMergeableContentHashes(), known.hashes);
+    if (unchanged) return;
+    const content = getContent();
+    const hashes = hashesOf(content);
+    const json = stringifyMergeableContent(content);
+    await database.write(json);
+    known = { json, hashes };
+  };
+
+  /** Polls for another tab's saves; our own are recognised and not loaded back. */
+  const addPersisterListener = (listener: (content?: MergeableContent) => void) => {
+    let polling: Promise<void> | undefined;
+    const poll = async () => {
+      const saved = await database.read();
+      if (saved === undefined) return;
+      if (saved.format === 'json' && saved.json === known?.json) return;
+      const previous = known;
+      const content = remember(saved);
+      if (previous !== undefined && sameHashes(previous.hashes, hashesOf(content))) return;
+      listener(content);
+    };
+    const interval = setInterval(
+      () => {
+        polling ??= poll()
+          .catch(onError)
+          .finally(() => {
+            polling = undefined;
+          });
+      },
+      (autoLoadIntervalSeconds === false ? 1 : autoLoadIntervalSeconds) * 1000,
+    );
+    return {
+      stop: async () => {
+        clearInterval(interval);
+        await polling;
+      },
+    };
+  };
+
+  const persister = createCustomPersister(
+    store,
+    getPersisted,
+    setPersisted,
+    addPersisterListener,
+    (handle) => handle.stop(),
+    onError,
+    MERGEABLE_STORE_ONLY,
+  );
+  // The connection is this persister's: close it once the persister is done with it.
+  return Object.freeze({
+    ...persister,
+    destroy: async () => {
+      await persister.destroy();
+      database.close();
+      return persister;
+    },
+  }) as MergeablePersister;
 }
 
-/** Opens the database once to find out whether IndexedDB works here; undefined when it does. */
-async function indexedDbProblem(dbName: string): Promise<string | undefined> {
-  const factory = (globalThis as { indexedDB?: IndexedDbOpener }).indexedDB;
-  if (factory === undefined) return 'this environment has no indexedDB';
-  try {
-    return await new Promise<string | undefined>((resolve) => {
-      const request = factory.open(dbName);
-      request.onsuccess = () => {
-        request.result.close();
-        resolve(undefined);
-      };
-      request.onerror = () => resolve(describe(request.error));
-      request.onblocked = () => resolve('the database is blocked by another connection');
-    });
-  } catch (error) {
-    return describe(error);
-  }
+function hashesOf(content: MergeableContent): ContentHashes {
+  return [content[0][2], content[1][2]];
 }
 
-/**
- * TinyBase's first load of a new database finds none of its object stores (they are created by
- * the first save) and reports a NotFoundError. That is the normal empty start, not a failure.
- */
-function isNothingSavedYet(error: unknown): boolean {
-  return error instanceof Error && error.name === 'NotFoundError';
+function sameHashes(a: ContentHashes, b: ContentHashes): boolean {
+  return a[0] === b[0] && a[1] === b[1];
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (!(error instanceof Error)) return String(error);
+  return error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
 }
