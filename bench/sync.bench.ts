@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { appSchema, createSyncClient, createTinySyncStore, memoryPersister } from '@tinysync/store';
 import {
   connectNodeClient,
   devToken,
@@ -7,6 +8,8 @@ import {
   type RunningWorker,
   startWorker,
 } from '@tinysync/sync-worker/testing';
+import type { MergeableStore } from 'tinybase';
+import { WebSocket } from 'ws';
 import { type BenchResult, median } from './measure.ts';
 
 export interface SyncBenchOptions {
@@ -21,6 +24,8 @@ interface Server {
   readonly worker: RunningWorker;
   /** WebSocket URL and token for a store of this server. */
   endpoint(storeId: string): Promise<{ url: string; token?: string }>;
+  /** Opens the client a new user of this server runs; resolves with a way to close it. */
+  join(storeId: string, hasAllRows: (store: MergeableStore) => boolean): Promise<() => unknown>;
 }
 
 interface Measured {
@@ -48,23 +53,25 @@ export async function runSyncBench({ sizes, changes }: SyncBenchOptions): Promis
       worker: tinysync,
       endpoint: async (storeId) => ({
         url: `${tinysync.wsUrl}/sync/${storeId}`,
-        token: await devToken({
-          sub: 'user_bench',
-          org: storeId,
-          role: 'org:admin',
-          ttlSeconds: 7200,
-        }),
+        token: await benchToken(storeId),
       }),
+      join: (storeId, hasAllRows) => joinWithTinySyncClient(tinysync, storeId, hasAllRows),
     },
     {
       name: 'bare relay',
       worker: baselines,
       endpoint: async (id) => ({ url: `${baselines.wsUrl}/bare-${id}` }),
+      join(storeId, hasAllRows) {
+        return joinWithTinyBaseClient(this, storeId, hasAllRows);
+      },
     },
     {
       name: 'stock fragmented persister',
       worker: baselines,
       endpoint: async (id) => ({ url: `${baselines.wsUrl}/stock-${id}` }),
+      join(storeId, hasAllRows) {
+        return joinWithTinyBaseClient(this, storeId, hasAllRows);
+      },
     },
   ];
   try {
@@ -159,15 +166,56 @@ async function timeOneChange(
 /** How long a new client takes from connecting to holding every row of the store. */
 async function measureInitialSync(server: Server, storeId: string, size: number): Promise<number> {
   const start = performance.now();
+  const close = await server.join(storeId, (store) => store.getRowCount('users') === size);
+  const elapsed = performance.now() - start;
+  await Promise.resolve(close()).catch(() => undefined);
+  return elapsed;
+}
+
+/** A plain TinyBase client (MergeableStore + WsSynchronizer), as the baselines serve. */
+async function joinWithTinyBaseClient(
+  server: Server,
+  storeId: string,
+  hasAllRows: (store: MergeableStore) => boolean,
+): Promise<() => unknown> {
   const joiner = await connect(server, storeId);
-  try {
-    await eventually(() => {
-      if (joiner.store.getRowCount('users') !== size) throw new Error('not yet');
-    }, 120_000);
-    return performance.now() - start;
-  } finally {
-    await joiner.close().catch(() => undefined);
-  }
+  await waitFor(() => hasAllRows(joiner.store));
+  return () => joiner.close();
+}
+
+/**
+ * TinySync's own client, as an app runs it: a TinySync store (schema, indexes, a local
+ * persister) and the sync client, which starts an empty store from the server's snapshot.
+ */
+async function joinWithTinySyncClient(
+  worker: RunningWorker,
+  storeId: string,
+  hasAllRows: (store: MergeableStore) => boolean,
+): Promise<() => unknown> {
+  const app = createTinySyncStore(appSchema, { persister: memoryPersister(new Map(), storeId) });
+  const client = createSyncClient({
+    store: app,
+    url: worker.wsUrl,
+    storeId,
+    getToken: () => benchToken(storeId),
+    WebSocket,
+  });
+  await client.start();
+  await waitFor(() => hasAllRows(app.store as unknown as MergeableStore));
+  return async () => {
+    await client.destroy();
+    await app.destroy();
+  };
+}
+
+function waitFor(condition: () => boolean): Promise<void> {
+  return eventually(() => {
+    if (!condition()) throw new Error('not yet');
+  }, 120_000);
+}
+
+function benchToken(storeId: string): Promise<string> {
+  return devToken({ sub: 'user_bench', org: storeId, role: 'org:admin', ttlSeconds: 7200 });
 }
 
 /** Writes `size` users in 500-row transactions and waits until the reader has them all. */
