@@ -11,6 +11,7 @@ import type { Env } from '../env.ts';
 import { SELECT_ROW_TIME } from '../persistence/cell-stamps-sql.ts';
 import { createIncrementalSqlPersister } from '../persistence/incremental-sql-persister.ts';
 import { createCellPolicy } from '../sync/cell-policy.ts';
+import { isWellFormedChanges } from '../sync/changes-shape.ts';
 import {
   CONNECTION_HEADER,
   type ConnectionInfo,
@@ -374,9 +375,10 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     const toClientId = frame.slice(0, separator);
     if (remainder === undefined) return { connection, toClientId, message: undefined };
     const message = parseProtocolMessage(remainder);
-    return message === undefined
-      ? { close: CLOSE.malformed }
-      : { connection, toClientId, message, remainder };
+    const refused =
+      message === undefined ||
+      (message[1] === MESSAGE.contentDiff && !isWellFormedChanges(message[2]));
+    return refused ? { close: CLOSE.malformed } : { connection, toClientId, message, remainder };
   }
 
   /**

@@ -13,6 +13,7 @@ import {
 } from './cell-stamps-sql.ts';
 import {
   ensureStamp,
+  idRecord,
   type MergeableChangesOrContent,
   type Stamp,
   type TableStamps,
@@ -74,7 +75,7 @@ export function createIncrementalSqlPersister(
   };
 
   const readStamps = (): MergeableChangesOrContent | undefined => {
-    const tables: TableStamps = {};
+    const tables: TableStamps = idRecord();
     let stampCount = 0;
     for (const { table_id, row_id, cell_id, value, time } of sql.exec<{
       table_id: string;
@@ -88,7 +89,7 @@ export function createIncrementalSqlPersister(
       row[0][cell_id] = [fromColumn(value), time];
       stampCount++;
     }
-    const values: Record<string, Stamp<unknown>> = {};
+    const values = idRecord<Stamp<unknown>>();
     for (const { value_id, value, time } of sql.exec<{
       value_id: string;
       value: string;

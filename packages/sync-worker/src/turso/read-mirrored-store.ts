@@ -9,6 +9,7 @@ import {
 } from '@tinysync/store';
 import {
   ensureStamp,
+  idRecord,
   type MergeableChangesOrContent,
   type TableStamps,
   tablesAsChanges,
@@ -40,7 +41,7 @@ export async function readMirroredStore(
   onSkipped: (cell: SkippedCell) => void,
 ): Promise<MergeableChangesOrContent | undefined> {
   const cellTypes = toTinyBaseTablesSchema(schema);
-  const tables: TableStamps = {};
+  const tables: TableStamps = idRecord();
   let rowCount = 0;
   for (const table of toMirrorTables(schema)) {
     const result = await client.execute({
