@@ -10,6 +10,7 @@ import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-se
 import type { Env } from '../env.ts';
 import { SELECT_ROW_TIME } from '../persistence/cell-stamps-sql.ts';
 import { createIncrementalSqlPersister } from '../persistence/incremental-sql-persister.ts';
+import { MAX_CELL_CHARS } from '../sync/cell-length.ts';
 import { createCellPolicy } from '../sync/cell-policy.ts';
 import { isWellFormedChanges } from '../sync/changes-shape.ts';
 import {
@@ -36,7 +37,6 @@ import { rememberedStoreId } from './remembered-store-id.ts';
 import { type RowQuery, typedFilter } from './row-query.ts';
 import { failure, type StoreResult, storeResult } from './store-result.ts';
 
-const MAX_CELL_CHARS = 100_000;
 /** Coalesces the announcements of a burst of changes into one. */
 const ANNOUNCE_DELAY_MS = 20;
 

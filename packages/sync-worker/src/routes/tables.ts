@@ -7,8 +7,8 @@ import { authenticate } from '../auth/authenticate.ts';
 import { writableTableIds } from '../auth/store-access.ts';
 import { unwrap } from '../durable-object/store-result.ts';
 import { ApiError } from '../http/api-error.ts';
-import { parseJsonBody } from '../http/parse-json-body.ts';
 import { rateLimitPerUser } from '../http/rate-limit-per-user.ts';
+import { parseRowBody } from '../http/row-body.ts';
 import { mirrorStatus, pullFromMirror } from './mirror.ts';
 import { store } from './store-stub.ts';
 
@@ -22,7 +22,6 @@ const listQuery = z.object({
   sortBy: z.string().min(1).optional(),
   descending: z.enum(['true', 'false']).optional(),
 });
-const rowBody = z.record(z.string(), z.unknown());
 
 /**
  * The REST view of a store, for code that is not (yet) on the sync client, e.g. React Query
@@ -61,13 +60,14 @@ export const tableRoutes = new Hono<AuthenticatedAppEnv>()
   )
   .post('/stores/:storeId/tables/:tableId', async (c) => {
     const tableId = writableTable(c);
-    const body = await parseJsonBody(c.req.raw, rowBody);
+    const body = await parseRowBody(c.req.raw, tableId);
     return c.json(unwrap(await store(c).createRow(tableId, body)), 201);
   })
   .patch('/stores/:storeId/tables/:tableId/:rowId', async (c) => {
     const tableId = writableTable(c);
-    const body = await parseJsonBody(c.req.raw, rowBody);
-    return c.json(unwrap(await store(c).updateRow(tableId, c.req.param('rowId'), body)));
+    const rowId = c.req.param('rowId');
+    const body = await parseRowBody(c.req.raw, tableId, rowId);
+    return c.json(unwrap(await store(c).updateRow(tableId, rowId, body)));
   })
   .delete('/stores/:storeId/tables/:tableId/:rowId', async (c) => {
     unwrap(await store(c).deleteRow(writableTable(c), c.req.param('rowId')));

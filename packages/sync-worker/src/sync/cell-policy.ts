@@ -1,4 +1,5 @@
 import { type AnySchema, cellIssue } from '@tinysync/store';
+import { cellLengthIssue } from './cell-length.ts';
 import type { CellPolicy } from './filter-changes.ts';
 
 /** What one connection may write, decided when it was authenticated. */
@@ -32,9 +33,6 @@ export function createCellPolicy(
         ? undefined
         : `unknown cell '${cellId}'`;
     }
-    if (typeof value === 'string' && value.length > maxCellChars) {
-      return `value longer than ${maxCellChars} characters`;
-    }
-    return cellIssue(schema, tableId, cellId, value);
+    return cellLengthIssue(value, maxCellChars) ?? cellIssue(schema, tableId, cellId, value);
   };
 }

@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { signDevToken } from '../../../src/auth/sign-dev-token.ts';
+import { MAX_CELL_CHARS } from '../../../src/sync/cell-length.ts';
 import { connectClient, eventually, VIEWER } from '../sync/connect.ts';
 
 let orgCounter = 0;
@@ -34,6 +35,12 @@ async function api(
 }
 
 const ada = { name: 'Ada', email: 'ada@example.com' };
+
+/** Status and error code only: a failed match then does not print a 100,000-character body. */
+const answerOf = ({ status, body }: { status: number; body?: { error?: { code?: string } } }) => ({
+  status,
+  code: body?.error?.code,
+});
 
 describe('HTTP API: /stores/:storeId/tables/:tableId', () => {
   it('creates a row (id generated, defaults applied) that connected sync clients receive at once', async () => {
@@ -195,6 +202,67 @@ describe('HTTP API: /stores/:storeId/tables/:tableId', () => {
       body: { ...ada, avatarUrl: 'x'.repeat(1024 * 1024 + 10) },
     });
     expect(huge).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
+  });
+
+  it('refuses a cell longer than sync accepts on create and update, naming the cell, writing nothing', async () => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    const path = `/stores/${org}/tables/users`;
+    const tooLong = 'x'.repeat(MAX_CELL_CHARS + 1);
+    const created = await api('POST', path, {
+      token,
+      body: { ...ada, id: 'ada', avatarUrl: tooLong },
+    });
+    expect(answerOf(created)).toEqual({ status: 400, code: 'validation_failed' });
+    expect(created.body.error.details).toEqual([
+      {
+        tableId: 'users',
+        rowId: 'ada',
+        cellId: 'avatarUrl',
+        message: `value longer than ${MAX_CELL_CHARS} characters`,
+      },
+    ]);
+    expect((await api('GET', path, { token })).body.total).toBe(0);
+
+    const atTheLimit = 'x'.repeat(MAX_CELL_CHARS);
+    const stored = await api('POST', path, {
+      token,
+      body: { ...ada, id: 'ada', avatarUrl: atTheLimit },
+    });
+    expect(answerOf(stored)).toEqual({ status: 201, code: undefined });
+    const updated = await api('PATCH', `${path}/ada`, {
+      token,
+      body: { name: 'Ada L.', avatarUrl: tooLong },
+    });
+    expect(answerOf(updated)).toEqual({ status: 400, code: 'validation_failed' });
+    expect(updated.body.error.details).toEqual([
+      expect.objectContaining({ tableId: 'users', rowId: 'ada', cellId: 'avatarUrl' }),
+    ]);
+    const row = (await api('GET', `${path}/ada`, { token })).body;
+    expect({ name: row.name, avatarUrlLength: row.avatarUrl.length }).toEqual({
+      name: 'Ada',
+      avatarUrlLength: MAX_CELL_CHARS,
+    });
+  });
+
+  it.each([
+    ['an array', { ...ada, avatarUrl: ['x'] }],
+    ['an object', { ...ada, avatarUrl: { href: 'x' } }],
+    ['JSON nested 5,000 levels deep', `{"name":${'['.repeat(5_000)}${']'.repeat(5_000)}}`],
+    ['JSON nested 100,000 levels deep', `{"name":${'['.repeat(100_000)}${']'.repeat(100_000)}}`],
+  ])('refuses a cell value that is %s with 400, writing nothing', async (_label, body) => {
+    const org = newOrg();
+    const token = await tokenFor(org);
+    const path = `/stores/${org}/tables/users`;
+    const before = await api('POST', path, { token, body: { ...ada, id: 'ada' } });
+    for (const [method, target] of [
+      ['POST', path],
+      ['PATCH', `${path}/ada`],
+    ] as const) {
+      const refused = await api(method, target, { token, body });
+      expect(answerOf(refused)).toEqual({ status: 400, code: 'validation_failed' });
+    }
+    expect((await api('GET', path, { token })).body).toEqual({ rows: [before.body], total: 1 });
   });
 
   it('answers bad list parameters with 400', async () => {

@@ -1,0 +1,47 @@
+import { ValidationError, type ValidationIssue } from '@tinysync/store';
+import * as z from 'zod';
+import { cellLengthIssue } from '../sync/cell-length.ts';
+import { ApiError } from './api-error.ts';
+import { parseJsonBody } from './parse-json-body.ts';
+
+/**
+ * The cells of a row as the HTTP API accepts them: a flat object of the values a TinyBase cell
+ * can hold. A nested value is refused here by its type alone, before any code walks it: one
+ * nested thousands of levels deep overflowed the stack further on (a 500 instead of a 400).
+ */
+const rowBody = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.null()], {
+    error: 'cells are strings, numbers, booleans or null',
+  }),
+);
+
+export type RowBody = z.output<typeof rowBody>;
+
+/**
+ * Reads the cells of a row to create or update, refusing what sync refuses before the row's
+ * schema is checked (by the store, which knows nothing of the server's cell length limit).
+ *
+ * @param rowId the row an update changes; a create's is its `id` cell, when it names one.
+ * @throws ApiError as `parseJsonBody`, and `validation_failed` with a ValidationError issue per
+ * cell longer than `MAX_CELL_CHARS`.
+ */
+export async function parseRowBody(
+  request: Request,
+  tableId: string,
+  rowId?: string,
+): Promise<RowBody> {
+  const cells = await parseJsonBody(request, rowBody);
+  const targetRowId = rowId ?? (typeof cells.id === 'string' ? cells.id : undefined);
+  const target = targetRowId === undefined ? { tableId } : { tableId, rowId: targetRowId };
+  const issues: ValidationIssue[] = [];
+  for (const [cellId, value] of Object.entries(cells)) {
+    const message = cellLengthIssue(value);
+    if (message !== undefined) issues.push({ ...target, cellId, message });
+  }
+  if (issues.length > 0) {
+    const error = new ValidationError(issues);
+    throw new ApiError('validation_failed', error.message, error.issues);
+  }
+  return cells;
+}
