@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runBundleBench } from './bundle.bench.ts';
+import { runFanoutBench } from './fanout.bench.ts';
 import type { BenchResult } from './measure.ts';
 import { runReactBench } from './react.bench.ts';
 import { runStoreBench } from './store.bench.ts';
@@ -27,6 +28,10 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   sync: () =>
     runSyncBench(
       smoke ? { sizes: [20], changes: 5 } : { sizes: [100, 10_000, 50_000], changes: 200 },
+    ),
+  fanout: () =>
+    runFanoutBench(
+      smoke ? { clients: 5, rows: 50, writes: 5 } : { clients: 100, rows: 10_000, writes: 50 },
     ),
   bundle: () => runBundleBench(),
   turso: () => runTursoBench({ sizes: smoke ? [200] : [10_000, 100_000] }),

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
 import { type DevTokenOptions, signDevToken } from '../src/auth/sign-dev-token.ts';
 import { freePort } from './free-port.ts';
 
@@ -23,6 +24,30 @@ export interface RunningWorker {
   stop(): Promise<void>;
   /** Stops and starts it again on the same port and data, like a developer restarting it. */
   restart(): Promise<void>;
+  /** Resident memory of the workerd processes behind it, from /proc (Linux only). */
+  memory(): WorkerdMemory;
+  /**
+   * The worker isolate's V8 heap (its Durable Objects run in the same isolate), through the
+   * inspector `wrangler dev` serves. With `collectGarbage`, first takes and discards a heap
+   * snapshot, the one request of workerd's inspector that runs a full garbage collection, so
+   * `usedBytes` is the live heap; that takes seconds for a big heap.
+   */
+  heapUsage(options?: { readonly collectGarbage?: boolean }): Promise<HeapUsage>;
+}
+
+/**
+ * `wrangler dev` runs two workerd processes: the runtime (the worker and its Durable Objects)
+ * and its own proxy in front of it, which exists only in development and holds every socket a
+ * second time. Production has neither the proxy nor a process of your own, so compare runtimes.
+ */
+export interface WorkerdMemory {
+  readonly runtimeRssBytes: number;
+  readonly devProxyRssBytes: number;
+}
+
+export interface HeapUsage {
+  readonly usedBytes: number;
+  readonly totalBytes: number;
 }
 
 export interface StartWorkerOptions {
@@ -46,7 +71,11 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const url = `http://127.0.0.1:${port}`;
   const vars = { TURSO_DATABASE_URL: '', ...options.vars };
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
-  const launchWorker = () => launch(port, persistDir, url, [...configArgs, ...varArgs]);
+  let inspectorPort = 0;
+  const launchWorker = async () => {
+    inspectorPort = await freePort();
+    return launch(port, inspectorPort, persistDir, url, [...configArgs, ...varArgs]);
+  };
   let child = await launchWorker();
   const stop = async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -61,11 +90,14 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       await stop();
       child = await launchWorker();
     },
+    memory: () => workerdMemory(child, port),
+    heapUsage: (heapOptions = {}) => isolateHeapUsage(inspectorPort, heapOptions),
   };
 }
 
 async function launch(
   port: number,
+  inspectorPort: number,
   persistDir: string,
   url: string,
   extraArgs: string[],
@@ -88,7 +120,7 @@ async function launch(
       '--port',
       String(port),
       '--inspector-port',
-      String(await freePort()),
+      String(inspectorPort),
       '--persist-to',
       persistDir,
       '--show-interactive-dev-session=false',
@@ -126,4 +158,109 @@ function isHealthy(url: string): Promise<boolean> {
     });
     request.on('error', () => resolve(false));
   });
+}
+
+function workerdMemory(wrangler: ChildProcess, port: number): WorkerdMemory {
+  if (wrangler.pid === undefined) throw new Error('wrangler dev is not running');
+  const workerds = descendantsOf(wrangler.pid).filter((pid) => procFile(pid, 'comm') === 'workerd');
+  // The proxy listens on the port we asked for; the runtime on one of its own.
+  const isProxy = (pid: number) =>
+    procFile(pid, 'cmdline').includes(`--socket-addr=entry=127.0.0.1:${port}`);
+  const rssOf = (pids: number[]) => pids.reduce((sum, pid) => sum + residentBytes(pid), 0);
+  return {
+    runtimeRssBytes: rssOf(workerds.filter((pid) => !isProxy(pid))),
+    devProxyRssBytes: rssOf(workerds.filter(isProxy)),
+  };
+}
+
+function descendantsOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so parse after the last ')'.
+    const stat = procFile(pid, 'stat');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const found: number[] = [];
+  const visit = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      found.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+function residentBytes(pid: number): number {
+  const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(procFile(pid, 'status'))?.[1];
+  return Number(kilobytes ?? 0) * 1024;
+}
+
+/** A /proc file of `pid` ('' once the process is gone: it may exit while we look). */
+function procFile(pid: number, name: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${name}`, 'utf8').replaceAll('\0', ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+interface InspectorAnswer {
+  readonly id?: number;
+  readonly result?: Record<string, number>;
+  readonly error?: object;
+}
+
+/** A heap snapshot of a big store on a busy machine takes tens of seconds; never hang forever. */
+const INSPECTOR_ANSWER_MS = 120_000;
+
+async function isolateHeapUsage(
+  inspectorPort: number,
+  { collectGarbage = false }: { readonly collectGarbage?: boolean },
+): Promise<HeapUsage> {
+  // wrangler's inspector proxy takes one debugger at a time: connect, ask, disconnect.
+  const socket = new WebSocket(`ws://127.0.0.1:${inspectorPort}/ws`);
+  // Every wait below ends when the socket closes; the deadline closes it.
+  const deadline = setTimeout(() => socket.terminate(), INSPECTOR_ANSWER_MS);
+  const closed = new Promise<never>((_, reject) => {
+    socket.once('close', () =>
+      reject(new Error(`the inspector closed or did not answer within ${INSPECTOR_ANSWER_MS} ms`)),
+    );
+    socket.once('error', reject);
+  });
+  closed.catch(() => undefined);
+  const waiting = new Map<number, (message: InspectorAnswer) => void>();
+  socket.on('message', (data) => {
+    // Snapshot chunks and events arrive here too; only answers have an id.
+    const message = JSON.parse(String(data)) as InspectorAnswer;
+    if (message.id !== undefined) waiting.get(message.id)?.(message);
+  });
+  let lastId = 0;
+  const call = (method: string, params: object = {}) => {
+    const id = ++lastId;
+    const answered = new Promise<Record<string, number>>((resolve, reject) => {
+      waiting.set(id, ({ result, error }) => {
+        waiting.delete(id);
+        if (error) reject(new Error(`${method}: ${JSON.stringify(error)}`));
+        else resolve(result ?? {});
+      });
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+    return Promise.race([answered, closed]);
+  };
+  try {
+    await Promise.race([new Promise((resolve) => socket.once('open', resolve)), closed]);
+    if (collectGarbage) {
+      await call('HeapProfiler.enable');
+      await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    }
+    const { usedSize = 0, totalSize = 0 } = await call('Runtime.getHeapUsage');
+    return { usedBytes: usedSize, totalBytes: totalSize };
+  } finally {
+    clearTimeout(deadline);
+    socket.close();
+  }
 }
