@@ -32,7 +32,16 @@ export async function connectNodeClient(
     socket.once('error', reject);
   });
   // 30 s as on the server: TinyBase's 1 s default loses big syncs.
-  const synchronizer = await createWsSynchronizer(store, socket, 30);
+  // Fragments under the server's 1 MiB frame limit, as TinySync's own client sends them.
+  const synchronizer = await createWsSynchronizer(
+    store,
+    socket,
+    30,
+    undefined,
+    undefined,
+    undefined,
+    256 * 1024,
+  );
   await synchronizer.startSync();
   return {
     store,

@@ -62,6 +62,8 @@ interface Connection {
 }
 
 const CONFIRM_AFTER_CHANGE_MS = 150;
+/** As the server's fragments: well under its 1 MiB frame limit. */
+const FRAGMENT_BYTES = 256 * 1024;
 const CONFIRM_RETRY_MS = 500;
 const MAX_UNAUTHORIZED_RETRY_MS = 10 * 60_000;
 
@@ -139,6 +141,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         // Behaves as the WebSocket TinyBase expects, for the parts it uses.
         current.view as unknown as WebSocket,
         requestTimeoutSeconds,
+        undefined,
+        undefined,
+        undefined,
+        // The server refuses frames over 1 MiB; a big upload (many offline edits, the answer to
+        // the server's diff request after a restart) must travel in fragments under it.
+        FRAGMENT_BYTES,
       );
       if (connection !== current) {
         await synchronizer.destroy();
