@@ -185,7 +185,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
    * Keeps a request the server's own synchronizer broadcast to nobody. Its first request (when
    * the object starts) loads from the clients, and TinyBase holds every change clients send
    * behind that load until it is answered or times out (30 s). An object started by an HTTP
-   * call or an alarm has no client to answer it, so the first client to connect is asked.
+   * call or an alarm has no client to answer it, so the first client to send a frame is asked.
    */
   override onMessage(fromClientId: string, toClientId: string, remainder: string): void {
     if (fromClientId !== SERVER_CLIENT_ID || toClientId !== BROADCAST) return;
@@ -327,10 +327,6 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     if (socket === undefined || response.webSocket === null) return response;
 
     socket.serializeAttachment(connection);
-    if (this.#unheardServerRequest !== undefined) {
-      send(socket, `${SERVER_CLIENT_ID}\n${this.#unheardServerRequest}`);
-      this.#unheardServerRequest = undefined;
-    }
     if (connection.readOnly) send(socket, READ_ONLY_NOTICE);
     void this.#wakeAt(connection.expiresAt);
     if (this.#resyncAt <= Date.now()) this.#resyncAt = Date.now() + this.#limits.resyncIntervalMs;
@@ -346,6 +342,12 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   }
 
   override webSocketMessage(socket: WebSocket, frame: string | ArrayBuffer): void {
+    // Asked once the client has spoken: its synchronizer is listening by then, where a frame
+    // sent right after the upgrade can arrive before it is.
+    if (this.#unheardServerRequest !== undefined) {
+      send(socket, `${SERVER_CLIENT_ID}\n${this.#unheardServerRequest}`);
+      this.#unheardServerRequest = undefined;
+    }
     const read = this.#readFrame(socket, frame);
     if ('close' in read) close(socket, read.close);
     else if (read.message !== undefined) this.#accept(socket, read);
