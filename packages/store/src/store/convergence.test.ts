@@ -122,7 +122,8 @@ describe('CRDT convergence', () => {
       ),
       { numRuns: 200 },
     );
-  });
+    // 200 CPU-bound runs: seconds alone, more when the end-to-end suites share the two cores.
+  }, 60_000);
 
   it('a concurrent update and delete of the same row resolve the same way everywhere', () => {
     const [a, b] = newReplicas(2) as [App, App];
