@@ -10,5 +10,5 @@ describe('sync benchmark (smoke run, tiny counts, no thresholds)', () => {
       expect(result.ours).toBeGreaterThan(0);
       if (result.baseline !== undefined) expect(result.baseline).toBeGreaterThan(0);
     }
-  }, 180_000);
+  }, 300_000);
 });
