@@ -65,6 +65,13 @@ const CONFIRM_AFTER_CHANGE_MS = 150;
 /** As the server's fragments: well under its 1 MiB frame limit. */
 const FRAGMENT_BYTES = 256 * 1024;
 const CONFIRM_RETRY_MS = 500;
+/**
+ * Confirmations that may disagree in a row before the client offers the server its hashes
+ * again: a safety net for local changes TinyBase did not send (it normally sends each one).
+ */
+const DISAGREEMENTS_BEFORE_REOFFER = 4;
+/** TinyBase's persister status while it loads (its `Status.Loading`). */
+const SYNCHRONIZER_LOADING = 1;
 const MAX_UNAUTHORIZED_RETRY_MS = 10 * 60_000;
 
 /**
@@ -97,6 +104,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let confirmationId = 0;
   let unauthorizedTimer: ReturnType<typeof setTimeout> | undefined;
   let refusals = 0;
+  let disagreements = 0;
+  /** A local change was made while TinyBase was loading: it ignores saves then. */
+  let changedWhileLoading = false;
 
   /** The token the snapshot was fetched with, used for the connection right after it. */
   let snapshotToken: string | undefined;
@@ -153,6 +163,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         return;
       }
       current.synchronizer = synchronizer;
+      synchronizer.addStatusListener((_, status) => {
+        if (status !== SYNCHRONIZER_LOADING && changedWhileLoading) reofferChanges(current);
+      });
       await synchronizer.startSync();
       scheduleConfirmation(0);
     } catch (error) {
@@ -205,10 +218,25 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const localHashes = app.store.getMergeableContentHashes();
     if (JSON.stringify(serverHashes) === JSON.stringify(localHashes)) {
       refusals = 0;
+      disagreements = 0;
       update({ status: 'synced', pendingChanges: 0, lastSyncedAt: Date.now(), error: null });
-    } else {
-      scheduleConfirmation(CONFIRM_RETRY_MS);
+      return;
     }
+    if (++disagreements >= DISAGREEMENTS_BEFORE_REOFFER && connection !== undefined) {
+      reofferChanges(connection);
+    }
+    scheduleConfirmation(CONFIRM_RETRY_MS);
+  };
+
+  /**
+   * TinyBase's client drops a local change made while it loads from the server (a reload after
+   * a request timed out can take seconds on a busy server) and never sends it. Sending our
+   * content hashes makes the server pull whatever it is missing from us.
+   */
+  const reofferChanges = (current: Connection) => {
+    changedWhileLoading = false;
+    disagreements = 0;
+    if (connection === current) void current.synchronizer?.save();
   };
 
   /**
@@ -266,6 +294,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     update({ status: 'offline' });
   };
   const stopCountingLocalChanges = app.onLocalChange(() => {
+    if (connection?.synchronizer?.getStatus() === SYNCHRONIZER_LOADING) changedWhileLoading = true;
     update({
       pendingChanges: snapshot.pendingChanges + 1,
       ...(snapshot.status === 'synced' ? { status: 'syncing' as const } : {}),

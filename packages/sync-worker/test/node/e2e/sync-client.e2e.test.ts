@@ -37,11 +37,15 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     getToken,
     storage = new Map(),
     fetch = globalThis.fetch,
+    WebSocketClass = WebSocket,
+    requestTimeoutSeconds,
   }: {
     storeId: string;
     getToken: () => Promise<string>;
     storage?: MemoryStorage;
     fetch?: typeof globalThis.fetch;
+    WebSocketClass?: typeof WebSocket;
+    requestTimeoutSeconds?: number;
   }) => {
     const app = createTinySyncStore(appSchema, { persister: memoryPersister(storage, storeId) });
     const client = createSyncClient({
@@ -49,8 +53,9 @@ describe('SyncClient against wrangler dev (end to end)', () => {
       url: worker.wsUrl,
       storeId,
       getToken,
-      WebSocket,
+      WebSocket: WebSocketClass,
       fetch,
+      ...(requestTimeoutSeconds === undefined ? {} : { requestTimeoutSeconds }),
       minReconnectDelayMs: 100,
       maxReconnectDelayMs: 500,
       unauthorizedRetryMs: 200,
@@ -239,5 +244,44 @@ describe('SyncClient against wrangler dev (end to end)', () => {
       expect(other.store.getRowIds('users').sort()).toEqual(['offline-1', 'offline-2']),
     );
     await eventually(() => expect(statusOf(reloaded.client)).toBe('synced'));
+  });
+
+  it('sends edits made while TinyBase reloads from the server (it drops those itself)', async () => {
+    const storeId = 'org_client7';
+    // Frames reach this client late (in order), as from a busy server.
+    let inboundDelayMs = 0;
+    let lastDeliveryAt = 0;
+    class SlowInboundWebSocket extends WebSocket {
+      override emit(event: string | symbol, ...args: unknown[]): boolean {
+        if (event !== 'message') return super.emit(event, ...args);
+        lastDeliveryAt = Math.max(Date.now() + inboundDelayMs, lastDeliveryAt);
+        setTimeout(() => super.emit(event, ...args), lastDeliveryAt - Date.now());
+        return true;
+      }
+    }
+    const { app, client } = await openClient({
+      storeId,
+      getToken: adminToken(storeId),
+      WebSocketClass: SlowInboundWebSocket,
+      requestTimeoutSeconds: 1,
+    });
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
+
+    // Every write makes the server announce its hashes and the client pull what differs. With
+    // answers slower than the request timeout, the pull fails and TinyBase falls back to a full
+    // reload, during which it ignores local saves.
+    inboundDelayMs = 1_200;
+    const written: string[] = [];
+    for (let index = 0; index < 60; index++) {
+      written.push(app.tables.users.create({ ...ada, name: `Writer ${index}` }).id);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    inboundDelayMs = 0;
+    const other = await plainClient(storeId);
+    await eventually(
+      () => expect(other.store.getRowIds('users').sort()).toEqual(written.sort()),
+      10_000,
+    );
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
   });
 });
