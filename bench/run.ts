@@ -38,8 +38,18 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
 };
 
 const all: Record<string, BenchResult[]> = {};
+const failed: string[] = [];
 for (const [name, run] of Object.entries(suites)) {
-  if (only.length === 0 || only.includes(name)) all[name] = await run();
+  if (only.length > 0 && !only.includes(name)) continue;
+  const startedAt = performance.now();
+  // One broken suite must not throw away what the others measured.
+  try {
+    all[name] = await run();
+  } catch (error) {
+    failed.push(name);
+    console.error(`${name}: failed`, error);
+  }
+  console.error(`${name}: ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
 }
 
 printTable(Object.values(all).flat());
@@ -54,6 +64,11 @@ if (!smoke) {
     machine,
     suites: { ...previousSuites(), ...all },
   });
+}
+
+if (failed.length > 0) {
+  console.error(`failed suites (their previous results are kept): ${failed.join(', ')}`);
+  process.exitCode = 1;
 }
 
 function previousSuites(): Record<string, BenchResult[]> {
