@@ -98,22 +98,22 @@ describe('Turso mirror through wrangler dev and the local libSQL server (end to 
     );
   });
 
-  it('sends a burst of 1,000 writes in a few transactions', async () => {
+  it('sends a burst of 5,000 writes in a few transactions', async () => {
     const storeId = newStoreId();
     const client = await connect(storeId);
     await eventually(async () => expect((await status(storeId)).mirror).toBe('turso'));
     const before = libsql.committedTransactions();
     client.store.transaction(() => {
-      for (let i = 0; i < 1000; i++) {
+      for (let i = 0; i < 5000; i++) {
         client.store.setRow('users', `u${i}`, { ...ada, name: `User ${i}` });
       }
     });
-    await eventually(async () => expect(await tursoRows('users', storeId)).toHaveLength(1000));
+    await eventually(async () => expect(await tursoRows('users', storeId)).toHaveLength(5000));
     await eventually(async () => expect((await status(storeId)).pendingRows).toBe(0));
     const transactions = libsql.committedTransactions() - before;
-    // 500 rows per transaction: two, plus any a pull or a debounce split added.
-    expect(transactions).toBeGreaterThanOrEqual(2);
-    expect(transactions).toBeLessThanOrEqual(6);
+    // 2,000 rows per transaction: three, plus any a pull or a debounce split added.
+    expect(transactions).toBeGreaterThanOrEqual(3);
+    expect(transactions).toBeLessThanOrEqual(8);
     expect((await status(storeId)).flushTransactions).toBeLessThanOrEqual(transactions);
   });
 
