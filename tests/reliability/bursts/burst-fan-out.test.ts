@@ -16,6 +16,8 @@ const ROWS_PER_TRANSACTION = 500;
 const SETTLE_MS = scaled(120_000, 900_000);
 /** A test outlives its waits, so that a timeout reports what was still missing. */
 const TEST_MS = SETTLE_MS + 30_000;
+/** The setup starts wrangler dev (up to a minute on a loaded machine) and writes the burst. */
+const SETUP_MS = 60_000 + 2 * SETTLE_MS;
 const STORE_ID = 'org_burst';
 
 describe(`a burst of ${ROWS} rows written back to back by one client`, () => {
@@ -47,7 +49,7 @@ describe(`a burst of ${ROWS} rows written back to back by one client`, () => {
       unsentBytes: () => writer.socket.bufferedAmount,
     });
     written = writer.store.getTables();
-  }, SETTLE_MS);
+  }, SETUP_MS);
   afterAll(async () => {
     await system?.stop();
   });

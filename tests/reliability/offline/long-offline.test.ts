@@ -10,6 +10,7 @@ import {
   openTinySyncClient,
   type TinySyncClient,
 } from '../support/tinysync-client.ts';
+import { tursoRowCount } from '../support/turso-row-count.ts';
 import {
   editAfterTheOfflineEdits,
   editBeforeTheOfflineEdits,
@@ -21,11 +22,17 @@ import {
 
 /** The issue's 1,000 offline edits; the soak run makes ten times as many. */
 const EDITS = scaled(1_000, 10_000);
+/**
+ * Tasks created offline before reconnecting: 10k make about 1.6 MB of changes, more than one
+ * 1 MiB WebSocket frame (the most the server accepts); the soak run's 150k make about 25 MB,
+ * more than TinyBase's client lets pile up unsent (16 MiB).
+ */
+const CREATED_OFFLINE = scaled(10_000, 150_000);
 /** Tasks in the store whose local copy is wiped. */
 const STORE_TASKS = scaled(5_000, 50_000);
 const SETTLE_MS = scaled(60_000, 300_000);
-/** Each test waits for a few things in turn, each for at most SETTLE_MS. */
-const TEST_MS = 3 * SETTLE_MS;
+/** Each test waits for up to four things in turn, each for at most SETTLE_MS. */
+const TEST_MS = 4 * SETTLE_MS;
 
 type Tables = ReturnType<TinySyncClient['app']['store']['getTables']>;
 
@@ -128,6 +135,37 @@ describe('a client offline for a long time', () => {
         expect(tableDifferences(converged, await system.tursoTables(storeId))).toEqual([]);
       }, SETTLE_MS);
       expectLatestWritesWon(converged.tasks ?? {}, plan);
+    },
+    TEST_MS,
+  );
+
+  it(
+    `sends ${CREATED_OFFLINE} tasks created offline once it reconnects`,
+    async () => {
+      const storeId = 'org_offline_volume';
+      const away = await open(system, storeId);
+      await eventually(() => assertSynced('the client going offline', away), SETTLE_MS);
+      away.client.stop();
+      for (let first = 0; first < CREATED_OFFLINE; first += 1_000) {
+        away.app.batch(() => {
+          for (let index = first; index < first + 1_000; index++) {
+            away.app.tables.tasks.create({ id: `t${index}`, ...newTask(`t${index}`) });
+          }
+        });
+      }
+      const createdOffline: Tables = away.app.store.getTables();
+
+      await away.client.start();
+      await eventually(() => assertSynced('the client back online', away), SETTLE_MS);
+      await eventually(async () => {
+        expect(tableDifferences(createdOffline, await system.durableObjectTables(storeId))).toEqual(
+          [],
+        );
+      }, SETTLE_MS);
+      await eventually(
+        async () => expect(await tursoRowCount(system.db, 'tasks', storeId)).toBe(CREATED_OFFLINE),
+        SETTLE_MS,
+      );
     },
     TEST_MS,
   );
