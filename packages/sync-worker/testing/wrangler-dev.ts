@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { type DevTokenOptions, signDevToken } from '../src/auth/sign-dev-token.ts';
-import { freePort } from './free-port.ts';
+import { freePort, portReleased } from './free-port.ts';
 
 // From the file path string: a DOM test environment may replace the global URL.
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -81,6 +81,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
+    await portReleased(port);
   };
   return {
     url,
