@@ -9,6 +9,7 @@ import {
   startWorker,
 } from '@tinysync/sync-worker/testing';
 import { type BenchResult, median } from './measure.ts';
+import { ALONE_ON_RELAY_TIMEOUT_SECONDS, untilWritesAreSent, withTimeout } from './timed-write.ts';
 
 export interface FanoutBenchOptions {
   /** Clients connected besides the writer; each write is timed until the last of them has it. */
@@ -24,6 +25,8 @@ interface Server {
   readonly options: StartWorkerOptions;
   /** WebSocket URL and token for a store of this server. */
   endpoint(worker: RunningWorker, storeId: string): Promise<{ url: string; token?: string }>;
+  /** Request timeout of a store's first client, where the default would only make it wait. */
+  readonly firstClientTimeoutSeconds?: number;
 }
 
 /** What one server measured; memory in MiB. */
@@ -47,8 +50,6 @@ const JOIN_AT_ONCE = 10;
  */
 const SPACING_MS = 100;
 const MiB = 1024 * 1024;
-/** TinyBase's persister status while it loads (its `Status.Loading`). */
-const SYNCHRONIZER_LOADING = 1;
 
 const baselineConfig = fileURLToPath(new URL('./sync-variants/wrangler.jsonc', import.meta.url));
 const SERVERS: readonly Server[] = [
@@ -69,6 +70,7 @@ const SERVERS: readonly Server[] = [
     name: 'bare relay',
     options: { configPath: baselineConfig },
     endpoint: async (worker, id) => ({ url: `${worker.wsUrl}/bare-${id}` }),
+    firstClientTimeoutSeconds: ALONE_ON_RELAY_TIMEOUT_SECONDS,
   },
   {
     name: 'stock fragmented persister',
@@ -103,14 +105,19 @@ async function measureServer(server: Server, options: FanoutBenchOptions): Promi
   const worker = await startWorker(server.options);
   const storeId = `org_fanout${Date.now()}`;
   const clients: NodeClient[] = [];
-  const connect = async () => {
+  const connect = async (requestTimeoutSeconds?: number) => {
     const { url, token } = await server.endpoint(worker, storeId);
-    const client = await connectNodeClient(url, token);
+    const client = await connectNodeClient(
+      url,
+      token,
+      undefined,
+      requestTimeoutSeconds ? { requestTimeoutSeconds } : {},
+    );
     clients.push(client);
     return client;
   };
   try {
-    const writer = await connect();
+    const writer = await connect(server.firstClientTimeoutSeconds);
     let writerClosed = '';
     writer.socket.on('close', (code, reason) => {
       writerClosed = ` (the writer's socket closed: ${code} ${String(reason)})`;
@@ -123,7 +130,7 @@ async function measureServer(server: Server, options: FanoutBenchOptions): Promi
     const receivers: NodeClient[] = [];
     for (let joined = 0; joined < options.clients; joined += JOIN_AT_ONCE) {
       const batch = Math.min(JOIN_AT_ONCE, options.clients - joined);
-      receivers.push(...(await Promise.all(Array.from({ length: batch }, connect))));
+      receivers.push(...(await Promise.all(Array.from({ length: batch }, () => connect()))));
     }
     await fill(writer, receivers, options.rows);
     const fanOut = await timeFanOut(
@@ -180,6 +187,7 @@ async function measureMemory(worker: RunningWorker) {
 /** Writes `rows` users in 500-row transactions and waits until every receiver has them all. */
 async function fill(writer: NodeClient, receivers: readonly NodeClient[], rows: number) {
   for (let start = 0; start < rows; start += TRANSACTION_ROWS) {
+    await untilWritesAreSent(writer);
     writer.store.transaction(() => {
       for (let index = start; index < Math.min(rows, start + TRANSACTION_ROWS); index++) {
         writer.store.setRow('users', `u${index}`, {
@@ -226,11 +234,7 @@ async function timeFanOut(
         listeners.set(receiver, listenerId);
       }
     });
-    // TinyBase's client drops a write made while it loads (after a pull timed out, which the
-    // fill can cause with every client in this one busy process): time only sent writes.
-    await eventually(() => {
-      if (writer.synchronizer.getStatus() === SYNCHRONIZER_LOADING) throw new Error('loading');
-    }, 60_000);
+    await untilWritesAreSent(writer);
     const start = performance.now();
     writer.store.setCell('users', rowId, 'name', value);
     await withTimeout(allArrived, 60_000, () => {
@@ -242,18 +246,6 @@ async function timeFanOut(
     await new Promise((resolve) => setTimeout(resolve, SPACING_MS));
   }
   return { first, last };
-}
-
-async function withTimeout(promise: Promise<void>, ms: number, explain: () => string) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(explain())), ms);
-  });
-  try {
-    await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function percentile(values: readonly number[], fraction: number): number {

@@ -11,6 +11,7 @@ import {
 import type { MergeableStore } from 'tinybase';
 import { WebSocket } from 'ws';
 import { type BenchResult, median } from './measure.ts';
+import { ALONE_ON_RELAY_TIMEOUT_SECONDS, untilWritesAreSent, withTimeout } from './timed-write.ts';
 
 export interface SyncBenchOptions {
   /** Store sizes to measure at. */
@@ -26,6 +27,8 @@ interface Server {
   endpoint(storeId: string): Promise<{ url: string; token?: string }>;
   /** Opens the client a new user of this server runs; resolves with a way to close it. */
   join(storeId: string, hasAllRows: (store: MergeableStore) => boolean): Promise<() => unknown>;
+  /** Request timeout of a store's first client, where the default would only make it wait. */
+  readonly firstClientTimeoutSeconds?: number;
 }
 
 interface Measured {
@@ -61,6 +64,7 @@ export async function runSyncBench({ sizes, changes }: SyncBenchOptions): Promis
       name: 'bare relay',
       worker: baselines,
       endpoint: async (id) => ({ url: `${baselines.wsUrl}/bare-${id}` }),
+      firstClientTimeoutSeconds: ALONE_ON_RELAY_TIMEOUT_SECONDS,
       join(storeId, hasAllRows) {
         return joinWithTinyBaseClient(this, storeId, hasAllRows);
       },
@@ -93,9 +97,18 @@ export async function runSyncBench({ sizes, changes }: SyncBenchOptions): Promis
   }
 }
 
-async function connect(server: Server, storeId: string): Promise<NodeClient> {
+async function connect(
+  server: Server,
+  storeId: string,
+  requestTimeoutSeconds?: number,
+): Promise<NodeClient> {
   const { url, token } = await server.endpoint(storeId);
-  return connectNodeClient(url, token);
+  return connectNodeClient(
+    url,
+    token,
+    undefined,
+    requestTimeoutSeconds ? { requestTimeoutSeconds } : {},
+  );
 }
 
 /**
@@ -115,7 +128,7 @@ async function measureServers(
   const latencies = new Map<Server, number[]>(servers.map((server) => [server, []]));
   try {
     for (const server of servers) {
-      const writer = await connect(server, storeId);
+      const writer = await connect(server, storeId, server.firstClientTimeoutSeconds);
       const reader = await connect(server, storeId);
       pairs.set(server, { writer, reader });
       await fill(writer, reader, size);
@@ -124,7 +137,7 @@ async function measureServers(
       for (let turn = 0; turn < servers.length; turn++) {
         const server = servers[(change + turn) % servers.length] as Server;
         const { writer, reader } = pairs.get(server) as { writer: NodeClient; reader: NodeClient };
-        latencies.get(server)?.push(await timeOneChange(writer, reader, change, size));
+        latencies.get(server)?.push(await timeOneChange(writer, reader, change, size, server.name));
       }
     }
     const measured = new Map<Server, { latencies: number[]; initialSyncMs: number }>();
@@ -146,20 +159,26 @@ async function timeOneChange(
   reader: NodeClient,
   change: number,
   size: number,
+  serverName: string,
 ): Promise<number> {
   const rowId = `u${change % size}`;
   const value = `changed ${change}`;
+  let listenerId = '';
   const arrived = new Promise<void>((resolve) => {
-    const listenerId = reader.store.addCellListener('users', rowId, 'name', (store) => {
+    listenerId = reader.store.addCellListener('users', rowId, 'name', (store) => {
       if (store.getCell('users', rowId, 'name') === value) {
         reader.store.delListener(listenerId);
         resolve();
       }
     });
   });
+  await untilWritesAreSent(writer);
   const start = performance.now();
   writer.store.setCell('users', rowId, 'name', value);
-  await arrived;
+  await withTimeout(arrived, 60_000, () => {
+    reader.store.delListener(listenerId);
+    return `${serverName} @ ${size} rows: change ${change} did not reach the reader in 60 s (writer socket state ${writer.socket.readyState}, reader ${reader.socket.readyState})`;
+  });
   return performance.now() - start;
 }
 
@@ -221,6 +240,7 @@ function benchToken(storeId: string): Promise<string> {
 /** Writes `size` users in 500-row transactions and waits until the reader has them all. */
 async function fill(writer: NodeClient, reader: NodeClient, size: number) {
   for (let start = 0; start < size; start += TRANSACTION_ROWS) {
+    await untilWritesAreSent(writer);
     writer.store.transaction(() => {
       for (let index = start; index < Math.min(size, start + TRANSACTION_ROWS); index++) {
         writer.store.setRow('users', `u${index}`, {

@@ -21,6 +21,10 @@ export async function connectNodeClient(
   url: string,
   token?: string,
   store: MergeableStore = createMergeableStore(),
+  {
+    // 30 s as on the server: TinyBase's 1 s default loses big syncs.
+    requestTimeoutSeconds = 30,
+  }: { readonly requestTimeoutSeconds?: number } = {},
 ): Promise<NodeClient> {
   const socket = new WebSocket(url, {
     headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
@@ -31,12 +35,11 @@ export async function connectNodeClient(
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  // 30 s as on the server: TinyBase's 1 s default loses big syncs.
   // Fragments under the server's 1 MiB frame limit, as TinySync's own client sends them.
   const synchronizer = await createWsSynchronizer(
     store,
     socket,
-    30,
+    requestTimeoutSeconds,
     undefined,
     undefined,
     undefined,

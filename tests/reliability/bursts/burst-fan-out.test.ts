@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../scale.ts';
 import { writeBackToBack } from '../support/back-to-back-writes.ts';
 import { type RunningSystem, startSystem } from '../support/running-system.ts';
+import { expectDurableObjectToHold, expectTursoToHold } from '../support/server-copies.ts';
 import { rowCounts, tableDifferences } from '../support/table-differences.ts';
 import { assertSynced, openTinySyncClient } from '../support/tinysync-client.ts';
-import { tursoRowCount } from '../support/turso-row-count.ts';
 import { burstTask, burstTaskId } from './burst-task.ts';
 
 /** The issue's 50k; the soak run goes four times further. */
@@ -79,11 +79,7 @@ describe(`a burst of ${ROWS} rows written back to back by one client`, () => {
     "reaches the Durable Object's copy, every row",
     async () => {
       expect(writerClosedWith).toBeUndefined();
-      await eventually(async () => {
-        const tables = await system.durableObjectTables(STORE_ID);
-        expect(rowCounts(tables)).toEqual({ tasks: ROWS });
-        expect(tableDifferences(written, tables)).toEqual([]);
-      }, SETTLE_MS);
+      await expectDurableObjectToHold(system, STORE_ID, written, SETTLE_MS);
     },
     TEST_MS,
   );
@@ -92,11 +88,7 @@ describe(`a burst of ${ROWS} rows written back to back by one client`, () => {
     'reaches Turso, every row',
     async () => {
       expect(writerClosedWith).toBeUndefined();
-      await eventually(
-        async () => expect(await tursoRowCount(system.db, 'tasks', STORE_ID)).toBe(ROWS),
-        SETTLE_MS,
-      );
-      expect(tableDifferences(written, await system.tursoTables(STORE_ID))).toEqual([]);
+      await expectTursoToHold(system, STORE_ID, 'tasks', written, SETTLE_MS);
     },
     TEST_MS,
   );

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../scale.ts';
 import { writeBackToBack } from '../support/back-to-back-writes.ts';
 import { type RunningSystem, startSystem } from '../support/running-system.ts';
+import { expectDurableObjectToHold, expectTursoToHold } from '../support/server-copies.ts';
 import { rowCounts, tableDifferences } from '../support/table-differences.ts';
 import {
   assertSynced,
   openTinySyncClient,
   type TinySyncClient,
 } from '../support/tinysync-client.ts';
-import { tursoRowCount } from '../support/turso-row-count.ts';
 import { burstTask, burstTaskId } from './burst-task.ts';
 
 /**
@@ -106,11 +106,7 @@ describe('wrangler dev restarted (the Durable Object unloaded and reloaded) in t
     "the reloaded Durable Object's copy holds every row",
     async () => {
       assertSynced('the writer', writer);
-      await eventually(async () => {
-        const tables = await system.durableObjectTables(STORE_ID);
-        expect(rowCounts(tables)).toEqual({ tasks: ROWS });
-        expect(tableDifferences(written, tables)).toEqual([]);
-      }, SETTLE_MS);
+      await expectDurableObjectToHold(system, STORE_ID, written, SETTLE_MS);
     },
     TEST_MS,
   );
@@ -119,11 +115,7 @@ describe('wrangler dev restarted (the Durable Object unloaded and reloaded) in t
     'Turso holds every row',
     async () => {
       assertSynced('the writer', writer);
-      await eventually(
-        async () => expect(await tursoRowCount(system.db, 'tasks', STORE_ID)).toBe(ROWS),
-        SETTLE_MS,
-      );
-      expect(tableDifferences(written, await system.tursoTables(STORE_ID))).toEqual([]);
+      await expectTursoToHold(system, STORE_ID, 'tasks', written, SETTLE_MS);
     },
     TEST_MS,
   );

@@ -1,5 +1,5 @@
 type Row = Record<string, unknown>;
-type Tables = Record<string, Record<string, Row>>;
+export type Tables = Record<string, Record<string, Row>>;
 
 /**
  * The rows two copies of a store disagree on, as readable lines (`tasks/t7: missing`, `…: extra`,
