@@ -3,7 +3,12 @@
 export { eventually } from './eventually.ts';
 export { freePort } from './free-port.ts';
 export { type RunningLibsql, startLibsql } from './libsql-dev.ts';
-export { connectNodeClient, type NodeClient, refusedUpgrade } from './sync-client.ts';
+export {
+  connectNodeClient,
+  type NodeClient,
+  type NodeClientOptions,
+  refusedUpgrade,
+} from './sync-client.ts';
 export {
   devToken,
   type RunningWorker,

@@ -13,6 +13,32 @@ export interface NodeClient {
   close(): Promise<void>;
 }
 
+export interface NodeClientOptions {
+  readonly requestTimeoutSeconds?: number;
+  /**
+   * TinyBase's client drops a local write made while it loads (a reload after a pull timed
+   * out, on a busy server) and never sends it. A test that loads the server hard and counts
+   * every write turns this on to do what TinySync's own client does: offer the server its hashes
+   * once the load is over, so the server pulls the difference.
+   */
+  readonly resendWritesMadeWhileLoading?: boolean;
+}
+
+/** TinyBase's persister status while it loads (its `Status.Loading`). */
+const SYNCHRONIZER_LOADING = 1;
+
+function resendAfterLoading(store: MergeableStore, synchronizer: WsSynchronizer<WebSocket>) {
+  let changedWhileLoading = false;
+  store.addDidFinishTransactionListener(() => {
+    if (synchronizer.getStatus() === SYNCHRONIZER_LOADING) changedWhileLoading = true;
+  });
+  synchronizer.addStatusListener((_, status) => {
+    if (status === SYNCHRONIZER_LOADING || !changedWhileLoading) return;
+    changedWhileLoading = false;
+    void synchronizer.save();
+  });
+}
+
 /**
  * A standard TinyBase client (MergeableStore + WsSynchronizer) over a real WebSocket to `url`
  * (e.g. `ws://127.0.0.1:8787/sync/org_1`), with the session token as a bearer header.
@@ -24,7 +50,8 @@ export async function connectNodeClient(
   {
     // 30 s as on the server: TinyBase's 1 s default loses big syncs.
     requestTimeoutSeconds = 30,
-  }: { readonly requestTimeoutSeconds?: number } = {},
+    resendWritesMadeWhileLoading = false,
+  }: NodeClientOptions = {},
 ): Promise<NodeClient> {
   const socket = new WebSocket(url, {
     headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
@@ -45,6 +72,7 @@ export async function connectNodeClient(
     undefined,
     256 * 1024,
   );
+  if (resendWritesMadeWhileLoading) resendAfterLoading(store, synchronizer);
   await synchronizer.startSync();
   return {
     store,

@@ -4,6 +4,7 @@ import {
   connectNodeClient,
   devToken,
   type NodeClient,
+  type NodeClientOptions,
   type RunningLibsql,
   type RunningWorker,
   startLibsql,
@@ -30,7 +31,7 @@ export interface RunningSystem {
   readonly db: Client;
   tokenFor(storeId: string, session?: Session): Promise<string>;
   /** A standard TinyBase client synced over a real WebSocket; closed by `stop()`. */
-  connect(storeId: string, session?: Session): Promise<NodeClient>;
+  connect(storeId: string, session?: Session, options?: NodeClientOptions): Promise<NodeClient>;
   /** The Durable Object's content, from the worker's export route. */
   durableObjectTables(storeId: string): Promise<Tables>;
   /** The store's rows in Turso, shaped like TinyBase tables (nulls left out, as TinyBase has them). */
@@ -54,10 +55,12 @@ export async function startSystem(vars: Record<string, string> = {}): Promise<Ru
     worker,
     db,
     tokenFor,
-    async connect(storeId, session) {
+    async connect(storeId, session, options) {
       const client = await connectNodeClient(
         `${worker.wsUrl}/sync/${storeId}`,
         await tokenFor(storeId, session),
+        undefined,
+        options,
       );
       clients.push(client);
       return client;
