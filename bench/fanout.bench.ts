@@ -7,9 +7,10 @@ import {
   type RunningWorker,
   type StartWorkerOptions,
   startWorker,
+  untilWritesAreSent,
 } from '@tinysync/sync-worker/testing';
 import { type BenchResult, median } from './measure.ts';
-import { ALONE_ON_RELAY_TIMEOUT_SECONDS, untilWritesAreSent, withTimeout } from './timed-write.ts';
+import { ALONE_ON_RELAY_TIMEOUT_SECONDS, withTimeout } from './timed-write.ts';
 
 export interface FanoutBenchOptions {
   /** Clients connected besides the writer; each write is timed until the last of them has it. */

@@ -7,11 +7,12 @@ import {
   type NodeClient,
   type RunningWorker,
   startWorker,
+  untilWritesAreSent,
 } from '@tinysync/sync-worker/testing';
 import type { MergeableStore } from 'tinybase';
 import { WebSocket } from 'ws';
 import { type BenchResult, median } from './measure.ts';
-import { ALONE_ON_RELAY_TIMEOUT_SECONDS, untilWritesAreSent, withTimeout } from './timed-write.ts';
+import { ALONE_ON_RELAY_TIMEOUT_SECONDS, withTimeout } from './timed-write.ts';
 
 export interface SyncBenchOptions {
   /** Store sizes to measure at. */

@@ -1,5 +1,3 @@
-import { eventually, type NodeClient } from '@tinysync/sync-worker/testing';
-
 /**
  * Request timeout for the first client of a store on TinyBase's bare relay. The relay keeps no
  * copy, so that client's first request (everyone's hashes) reaches nobody and TinyBase waits the
@@ -8,20 +6,6 @@ import { eventually, type NodeClient } from '@tinysync/sync-worker/testing';
  * writes wait for that, see untilWritesAreSent).
  */
 export const ALONE_ON_RELAY_TIMEOUT_SECONDS = 1;
-
-/** TinyBase's persister status while it loads (its `Status.Loading`). */
-const SYNCHRONIZER_LOADING = 1;
-
-/**
- * Resolves once `writer`'s synchronizer is not loading. TinyBase's client drops a local write
- * made while it loads (after a pull timed out, which a busy machine can cause), so a write timed
- * then would never arrive: time only writes TinyBase sends.
- */
-export function untilWritesAreSent(writer: NodeClient): Promise<void> {
-  return eventually(() => {
-    if (writer.synchronizer.getStatus() === SYNCHRONIZER_LOADING) throw new Error('loading');
-  }, 60_000);
-}
 
 /** `promise`, or a rejection saying `explain()` once `ms` have passed without it settling. */
 export async function withTimeout(

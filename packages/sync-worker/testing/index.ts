@@ -8,6 +8,7 @@ export {
   type NodeClient,
   type NodeClientOptions,
   refusedUpgrade,
+  untilWritesAreSent,
 } from './sync-client.ts';
 export {
   devToken,

@@ -5,6 +5,7 @@ import {
   type WsSynchronizer,
 } from 'tinybase/synchronizers/synchronizer-ws-client';
 import { CONNECTION_HEADER, type ConnectionInfo } from '../../../src/sync/connection-info.ts';
+import { resendWritesMadeWhileLoading } from '../../../testing/writes-while-loading.ts';
 
 export const ADMIN: ConnectionInfo = {
   userId: 'user_admin',
@@ -54,6 +55,7 @@ export async function connectClient(storeId: string, connection = ADMIN): Promis
   const closed = new Promise<CloseEvent>((resolve) => socket.addEventListener('close', resolve));
   const store = createMergeableStore();
   const synchronizer = await createWsSynchronizer(store, socket, 10);
+  resendWritesMadeWhileLoading(store, synchronizer);
   await synchronizer.startSync();
   return { store, socket, synchronizer, received, closed };
 }
