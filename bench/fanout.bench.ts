@@ -11,6 +11,7 @@ import {
 } from '@tinysync/sync-worker/testing';
 import { type BenchResult, median } from './measure.ts';
 import { ALONE_ON_RELAY_TIMEOUT_SECONDS, withTimeout } from './timed-write.ts';
+import { writeUsers } from './write-users.ts';
 
 export interface FanoutBenchOptions {
   /** Clients connected besides the writer; each write is timed until the last of them has it. */
@@ -41,7 +42,6 @@ interface Measured {
   readonly heapReservedMiB: number;
 }
 
-const TRANSACTION_ROWS = 500;
 /** Connections opened at once while the clients join. */
 const JOIN_AT_ONCE = 10;
 /**
@@ -185,23 +185,9 @@ async function measureMemory(worker: RunningWorker) {
   };
 }
 
-/** Writes `rows` users in 500-row transactions and waits until every receiver has them all. */
+/** Writes `rows` users and waits until every receiver has them all. */
 async function fill(writer: NodeClient, receivers: readonly NodeClient[], rows: number) {
-  for (let start = 0; start < rows; start += TRANSACTION_ROWS) {
-    await untilWritesAreSent(writer);
-    writer.store.transaction(() => {
-      for (let index = start; index < Math.min(rows, start + TRANSACTION_ROWS); index++) {
-        writer.store.setRow('users', `u${index}`, {
-          name: `User ${index}`,
-          email: `user${index}@example.com`,
-          role: 'member',
-          createdAt: 1_700_000_000_000 + index,
-        });
-      }
-    });
-    // Let the socket send it before building the next one.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  await writeUsers(writer, rows);
   // Every client applies every row in this one process: allow for that on a slow machine.
   const allowedMs = 60_000 + rows * receivers.length * 0.5;
   await eventually(() => {

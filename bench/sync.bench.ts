@@ -13,6 +13,7 @@ import type { MergeableStore } from 'tinybase';
 import { WebSocket } from 'ws';
 import { type BenchResult, median } from './measure.ts';
 import { ALONE_ON_RELAY_TIMEOUT_SECONDS, withTimeout } from './timed-write.ts';
+import { writeUsers } from './write-users.ts';
 
 export interface SyncBenchOptions {
   /** Store sizes to measure at. */
@@ -37,8 +38,6 @@ interface Measured {
   readonly p99: number;
   readonly initialSyncMs: number;
 }
-
-const TRANSACTION_ROWS = 500;
 
 /**
  * Change → other client latency (p50/p99) through TinySync's worker and through two TinyBase
@@ -238,21 +237,9 @@ function benchToken(storeId: string): Promise<string> {
   return devToken({ sub: 'user_bench', org: storeId, role: 'org:admin', ttlSeconds: 7200 });
 }
 
-/** Writes `size` users in 500-row transactions and waits until the reader has them all. */
+/** Writes `size` users and waits until the reader has them all. */
 async function fill(writer: NodeClient, reader: NodeClient, size: number) {
-  for (let start = 0; start < size; start += TRANSACTION_ROWS) {
-    await untilWritesAreSent(writer);
-    writer.store.transaction(() => {
-      for (let index = start; index < Math.min(size, start + TRANSACTION_ROWS); index++) {
-        writer.store.setRow('users', `u${index}`, {
-          name: `User ${index}`,
-          email: `user${index}@example.com`,
-          role: 'member',
-          createdAt: 1_700_000_000_000 + index,
-        });
-      }
-    });
-  }
+  await writeUsers(writer, size);
   await eventually(() => {
     if (reader.store.getRowCount('users') !== size) throw new Error('not yet');
   }, 300_000);
