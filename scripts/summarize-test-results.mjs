@@ -39,10 +39,38 @@ for (const { dir, path } of reports) {
   passed += report.numPassedTests;
   failed += report.numFailedTests + countFailedSuites(report);
   skipped += report.numPendingTests + report.numTodoTests;
+  printFailures(report);
 }
 
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
+
+/**
+ * Repeats each failure's first lines next to the summary: a CI log is often read from its end,
+ * where the test runners' own reports of a failure have long scrolled past.
+ */
+function printFailures(report) {
+  for (const file of report.testResults) {
+    const where = file.name.startsWith(root) ? file.name.slice(root.length) : file.name;
+    if (file.status === 'failed' && file.message) {
+      console.error(`FAILED ${where}\n${firstLines(file.message)}`);
+    }
+    for (const test of file.assertionResults.filter((t) => t.status === 'failed')) {
+      console.error(
+        `FAILED ${where} > ${test.fullName}\n${firstLines(test.failureMessages.join('\n'))}`,
+      );
+    }
+  }
+}
+
+function firstLines(text, count = 12) {
+  return text
+    .split('\n')
+    .filter((line) => !line.includes('node_modules') && !line.includes('(<anonymous>)'))
+    .slice(0, count)
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
 
 /** A file that failed to load (or a type error outside any test) has no failed test of its own. */
 function countFailedSuites(report) {

@@ -1,6 +1,5 @@
 import {
   eventually,
-  freePort,
   type RunningLibsql,
   type RunningWorker,
   startLibsql,
@@ -21,12 +20,12 @@ import {
 } from './demo-page.ts';
 import { launchChromium } from './launch-chromium.ts';
 import { queryTurso } from './query-turso.ts';
-import { type RunningDemoApp, startDemoApp } from './start-demo-app.ts';
+import { type ServedDemoApp, serveDemoApp } from './serve-demo-app.ts';
 
 describe('the demo app in Chromium, against wrangler dev and libSQL (end to end)', () => {
   let libsql: RunningLibsql;
   let worker: RunningWorker;
-  let app: RunningDemoApp;
+  let app: ServedDemoApp;
   let browser: Browser;
   // Two people of Acme, signed in for the whole suite, each in their own browser context.
   let ada: DemoSession;
@@ -39,18 +38,17 @@ describe('the demo app in Chromium, against wrangler dev and libSQL (end to end)
 
   beforeAll(async () => {
     libsql = await startLibsql();
-    // The app is served from a free port (never 5173: a developer's `npm start` may be running),
-    // and the worker trusts that origin for CORS and for tokens' `azp`.
-    const appPort = await freePort();
-    const origin = `http://127.0.0.1:${appPort}`;
+    // The app is served from a port of its own (never 5173: a developer's `npm start` may be
+    // running), and the worker trusts that origin for CORS and for tokens' `azp`.
+    app = await serveDemoApp();
     worker = await startWorker({
       vars: {
         TURSO_DATABASE_URL: libsql.url,
-        CORS_ORIGINS: origin,
-        CLERK_AUTHORIZED_PARTIES: origin,
+        CORS_ORIGINS: app.url,
+        CLERK_AUTHORIZED_PARTIES: app.url,
       },
     });
-    app = await startDemoApp({ workerUrl: worker.url, port: appPort });
+    await app.build(worker.url);
     browser = await launchChromium();
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
