@@ -11,7 +11,6 @@ export interface NodeClient {
   readonly store: MergeableStore;
   readonly socket: WebSocket;
   readonly synchronizer: WsSynchronizer<WebSocket>;
-  readonly frames: string[];
   close(): Promise<void>;
 }
 
@@ -24,6 +23,12 @@ export interface NodeClientOptions {
    * once the load is over, so the server pulls the difference.
    */
   readonly resendWritesMadeWhileLoading?: boolean;
+  /**
+   * Called with every frame the server sends, from the first (a notice sent on connection
+   * included). Nothing is kept otherwise: a hundred clients under load would keep every
+   * relayed change, announcement and pull answer.
+   */
+  readonly onFrame?: (frame: string) => void;
 }
 
 /**
@@ -48,13 +53,13 @@ export async function connectNodeClient(
     // 30 s as on the server: TinyBase's 1 s default loses big syncs.
     requestTimeoutSeconds = 30,
     resendWritesMadeWhileLoading: resendWrites = false,
+    onFrame,
   }: NodeClientOptions = {},
 ): Promise<NodeClient> {
   const socket = new WebSocket(url, {
     headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
   });
-  const frames: string[] = [];
-  socket.on('message', (data) => frames.push(String(data)));
+  if (onFrame) socket.on('message', (data) => onFrame(String(data)));
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -75,7 +80,6 @@ export async function connectNodeClient(
     store,
     socket,
     synchronizer,
-    frames,
     async close() {
       await synchronizer.destroy();
       socket.close();

@@ -229,10 +229,13 @@ describe('a viewer (read-only) writing, end to end', () => {
     async (_case, write) => {
       const { guarded } = await attackedStore();
       const session = { sub: 'user_viewer', role: 'org:viewer' } as const;
-      const viewer = await system.connect(guarded.storeId, session);
+      const frames: string[] = [];
+      const viewer = await system.connect(guarded.storeId, session, {
+        onFrame: (frame) => frames.push(frame),
+      });
       onTestFinished(() => viewer.close());
-      await eventually(() => expect(viewer.frames).toContain(READ_ONLY_NOTICE));
-      const notices = () => viewer.frames.filter((frame) => frame === READ_ONLY_NOTICE).length;
+      await eventually(() => expect(frames).toContain(READ_ONLY_NOTICE));
+      const notices = () => frames.filter((frame) => frame === READ_ONLY_NOTICE).length;
       const noticesBefore = notices();
 
       write.sync(viewer.store);
