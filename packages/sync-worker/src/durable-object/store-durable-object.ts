@@ -72,6 +72,13 @@ interface WholeMessage {
   readonly remainder: string;
 }
 
+/** A frame for TinyBase's server copy; `relayed` when every other client was sent it too. */
+interface InboxMessage {
+  readonly socket: WebSocket;
+  readonly payload: string;
+  readonly relayed: boolean;
+}
+
 /** TinyBase's addressing: an empty recipient is everyone, `S` the server's own copy. */
 const BROADCAST = '';
 const SERVER_CLIENT_ID = 'S';
@@ -102,10 +109,22 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   readonly #schema = appSchema;
   readonly #sockets = new WeakMap<WebSocket, SocketState>();
   /** What TinyBase's server copy still has to apply or answer, in arrival order. */
-  readonly #serverInbox = new ServerInbox<readonly [WebSocket, string]>(
-    ([socket, payload]) => tinyBase.webSocketMessage.call(this, socket, payload),
+  readonly #serverInbox = new ServerInbox<InboxMessage>(
+    (message) => this.#deliverToServerCopy(message),
     (error) => this.onIgnoredError(error),
   );
+
+  /** True while the server copy applies a change every other client was already sent. */
+  #applyingRelayedChange = false;
+
+  #deliverToServerCopy({ socket, payload, relayed }: InboxMessage) {
+    this.#applyingRelayedChange = relayed;
+    try {
+      tinyBase.webSocketMessage.call(this, socket, payload);
+    } finally {
+      this.#applyingRelayedChange = false;
+    }
+  }
 
   /** The server's copy of the store, with TinySync's validated operations for the HTTP API. */
   #app: TinySyncStore<AppSchema> | undefined;
@@ -121,6 +140,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
         ),
     });
     store.addDidFinishTransactionListener(() => {
+      if (this.#applyingRelayedChange) return;
       if (Object.keys(store.getTransactionChanges()[0]).length > 0) this.#announceChanges();
     });
     const mirror = this.#createMirror();
@@ -167,6 +187,13 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
    * copy does not re-broadcast changes it pulled from a client (e.g. offline edits sent on
    * reconnect); clients only talk to the server here, so this is how the others learn of them:
    * a client whose hashes differ pulls the difference from the server.
+   *
+   * A change a client pushed was relayed to every other client before the server copy applied
+   * it, so it is not announced: under steady writes each announcement would find most clients'
+   * hashes different (other changes still in flight) and make every one of them pull, three
+   * round trips each, multiplying the server's work per write by the number of clients. A
+   * change TinyBase applies later than the delivery (behind a load or a save) is announced:
+   * announcing too often costs time, too seldom would leave a client behind until the resync.
    */
   #announceChanges() {
     clearTimeout(this.#announceTimer);
@@ -404,7 +431,8 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     const checked = filtered.dropped.length === 0 ? remainder : JSON.stringify(filtered.message);
     // Big messages travel in TinyBase fragments, each under the frame limit.
     const fragments = toFragments(checked, this.#limits.fragmentBytes);
-    if (toClientId === BROADCAST && message[1] === MESSAGE.contentDiff) {
+    const relayed = toClientId === BROADCAST && message[1] === MESSAGE.contentDiff;
+    if (relayed) {
       const fromClientId = this.ctx.getTags(socket)[0] ?? '';
       for (const other of this.ctx.getWebSockets()) {
         if (other !== socket)
@@ -412,7 +440,11 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
       }
     }
     this.#serverInbox.push(
-      fragments.map((fragment) => [socket, `${SERVER_CLIENT_ID}\n${fragment}`] as const),
+      fragments.map((fragment) => ({
+        socket,
+        payload: `${SERVER_CLIENT_ID}\n${fragment}`,
+        relayed,
+      })),
     );
   }
 
