@@ -6,6 +6,7 @@ import {
   StoreDestroyedError,
   ValidationError,
 } from '../errors.ts';
+import { memoryPersister } from '../persistence/memory-persister.ts';
 import { createTinySyncStore } from './create-tinysync-store.ts';
 
 const newStore = () => createTinySyncStore(appSchema, { onWarning: vi.fn() });
@@ -320,6 +321,68 @@ describe('onLocalChange', () => {
     expect(changes).toHaveBeenCalledTimes(3);
     mine.tables.users.update('u2', { name: 'Bo' }); // changes nothing
     expect(changes).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('mergeContent', () => {
+  const replicaWithUsers = (count: number) => {
+    const replica = newStore();
+    for (let index = 0; index < count; index++) {
+      replica.tables.users.create({ id: `u${index}`, name: `U${index}`, email: `u${index}@x.io` });
+    }
+    replica.tables.users.delete('u0');
+    return replica;
+  };
+
+  it('takes another replica’s content into an empty store as it is, not as a local change', () => {
+    const replica = replicaWithUsers(3);
+    const app = newStore();
+    const localChanges = vi.fn();
+    app.onLocalChange(localChanges);
+    app.mergeContent(replica.store.getMergeableContent());
+    expect(app.store.getMergeableContent()).toEqual(replica.store.getMergeableContent());
+    expect(localChanges).not.toHaveBeenCalled();
+    expect(app.history.getState().canUndo).toBe(false);
+  });
+
+  it('merges into a store that has content, keeping the newer stamp of each cell', () => {
+    const replica = replicaWithUsers(3);
+    const app = newStore();
+    app.mergeContent(replica.store.getMergeableContent());
+    app.tables.users.update('u1', { name: 'mine, later' });
+    app.tables.users.create({ id: 'local', name: 'Local', email: 'local@x.io' });
+    app.mergeContent(replica.store.getMergeableContent());
+    expect(app.tables.users.get('u1')?.name).toBe('mine, later');
+    expect(app.store.getRowIds('users').sort()).toEqual(['local', 'u1', 'u2']);
+  });
+
+  it('guards raw writes again once the merge is done', () => {
+    const onWarning = vi.fn();
+    const app = createTinySyncStore(appSchema, { onWarning });
+    app.mergeContent(replicaWithUsers(2).store.getMergeableContent());
+    app.store.setCell('users', 'u1', 'email', 'not an email');
+    expect(app.store.getCell('users', 'u1', 'email')).toBe('u1@x.io');
+    expect(onWarning).toHaveBeenCalledWith(expect.any(ValidationError));
+  });
+
+  it('saves the merged content locally in the next task, so a reload has it', async () => {
+    const storage = new Map();
+    const app = createTinySyncStore(appSchema, { persister: memoryPersister(storage, 'k') });
+    await app.ready;
+    const replica = replicaWithUsers(3);
+    app.mergeContent(replica.store.getMergeableContent());
+    expect(storage.get('k')?.[0][0].users).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(storage.get('k')?.[0][0].users).toBeDefined());
+    // Writes after the merge are saved as they happen again.
+    app.tables.users.update('u1', { name: 'after' });
+    await vi.waitFor(() => expect(storage.get('k')?.[0][0].users[0].u1[0].name[0]).toBe('after'));
+
+    const reloaded = createTinySyncStore(appSchema, { persister: memoryPersister(storage, 'k') });
+    await reloaded.ready;
+    expect(reloaded.store.getRowIds('users').sort()).toEqual(['u1', 'u2']);
+    await app.destroy();
+    await reloaded.destroy();
   });
 });
 

@@ -1,10 +1,12 @@
 import {
   createMergeableStore,
   createQueries,
+  type MergeableContent as PlainMergeableContent,
   type MergeableStore as PlainMergeableStore,
 } from 'tinybase';
 import type {
   Indexes,
+  MergeableContent,
   MergeableStore,
   NoValuesSchema,
   Queries,
@@ -23,6 +25,7 @@ import {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
 } from '../schema/tinybase-tables-schema.ts';
+import { isEmpty } from './is-empty.ts';
 import { lazy } from './lazy.ts';
 import { createSchemaIndexes, createSchemaRelationships } from './schema-indexes.ts';
 import { createTableOperations, type TableOperations } from './table-operations.ts';
@@ -86,6 +89,15 @@ export interface TinySyncStore<S extends AnySchema> {
    * changes with it.
    */
   onLocalChange(listener: () => void): () => void;
+  /**
+   * Merges the whole content of another replica of this store (e.g. the sync server's
+   * snapshot, `getMergeableContent()` of another copy) in one transaction. An empty store takes
+   * it as it is, stamps and hashes included; otherwise it is merged like any synced change.
+   * Faster than the same content through sync: the write guard steps aside (merges are never
+   * validated here; the server validated them), and the local save of the merged content waits
+   * for the next task, so an app can render the rows before the whole store is written.
+   */
+  mergeContent(content: MergeableContent<TinyBaseSchemas<S>>): void;
   /** Saves pending changes, stops persistence and releases listeners. */
   destroy(): Promise<void>;
 }
@@ -179,6 +191,25 @@ export function createTinySyncStore<S extends AnySchema>(
     persistence: () => local?.description ?? 'memory',
     batch: (run, label = 'batch') => write(label, run),
     onLocalChange: guard.onLocalChange,
+    mergeContent(content) {
+      assertUsable();
+      const persister = local?.persister;
+      const saveLater = persister?.isAutoSaving() === true;
+      // Stopping takes effect at once; starting again saves everything there is first.
+      if (saveLater) void persister.stopAutoSave();
+      // The schema-typed content is the plain store's content under a narrower type.
+      const plain = content as unknown as PlainMergeableContent;
+      try {
+        guard.mergeUnguarded(() =>
+          isEmpty(store) ? store.setMergeableContent(plain) : store.applyMergeableChanges(plain),
+        );
+      } finally {
+        if (saveLater)
+          setTimeout(() => {
+            if (state !== 'destroyed') void persister.startAutoSave();
+          }, 0);
+      }
+    },
     undo: () => {
       assertUsable();
       return history.undo();

@@ -16,6 +16,14 @@ export type WriteSource = 'direct' | 'operation' | 'replication';
 export interface WriteGuard {
   /** Runs `write` with the given source; nested calls keep the outermost source. */
   as<R>(source: Exclude<WriteSource, 'direct'>, write: () => R): R;
+  /**
+   * Runs a merge of a whole replica's content with TinyBase's middleware set aside. With any
+   * middleware in place, TinyBase structured-clones and deep-compares the merged changes and
+   * calls the cell callback for every cell: for 50k rows that is most of a second, spent on
+   * a merge the guard lets through anyway. The merge counts as replication, as it would with
+   * the middleware in place (writes by mutator listeners inside it were never checked).
+   */
+  mergeUnguarded<R>(merge: () => R): R;
   /** Calls `listener` after each transaction this replica made itself (not a merge) that changed something. */
   onLocalChange(listener: () => void): () => void;
   destroy(): void;
@@ -33,7 +41,6 @@ export function createWriteGuard(
 ): WriteGuard {
   let source: WriteSource = 'direct';
   const wholeDeletes = new Set<string>();
-  const middleware: Middleware = createMiddleware(store);
   const isGuarded = () => source === 'direct';
 
   const reject = (tableId: string, rowId: string, cellId: string | undefined, message: string) => {
@@ -45,46 +52,50 @@ export function createWriteGuard(
     return undefined;
   };
 
-  middleware
-    .addWillApplyChangesCallback((changes) => {
-      // Replication arrives as applied changes; the flag lasts until its transaction ends.
-      if (source === 'direct') source = 'replication';
-      return changes;
-    })
-    .addWillSetRowCallback((tableId, rowId, row) => {
-      if (!isGuarded()) return row;
-      const rowSchema = schema.rowSchemas[tableId];
-      if (rowSchema === undefined)
-        return reject(tableId, rowId, undefined, `unknown table '${tableId}'`);
-      const result = rowSchema.safeParse(row);
-      if (result.success) return row;
-      const issue = result.error.issues[0];
-      const cellId = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
-      return reject(tableId, rowId, cellId, issue?.message ?? 'invalid row');
-    })
-    .addWillSetCellCallback((tableId, rowId, cellId, cell) => {
-      if (!isGuarded()) return cell;
-      const issue = cellIssue(schema, tableId, cellId, cell);
-      return issue === undefined ? cell : reject(tableId, rowId, cellId, issue);
-    })
-    // Deleting a whole row or table deletes its cells one by one; only lone cell deletes are checked.
-    .addWillDelTableCallback((tableId) => {
-      wholeDeletes.add(tableId);
-      return true;
-    })
-    .addWillDelRowCallback((tableId, rowId) => {
-      wholeDeletes.add(`${tableId}/${rowId}`);
-      return true;
-    })
-    .addWillDelCellCallback((tableId, rowId, cellId) => {
-      if (!isGuarded() || wholeDeletes.has(tableId) || wholeDeletes.has(`${tableId}/${rowId}`)) {
+  // TinyBase keeps one middleware per store: TinySync's. Destroying it (to merge unguarded)
+  // and creating it again is the only way to take it out of TinyBase's write path.
+  const arm = (): Middleware =>
+    createMiddleware(store)
+      .addWillApplyChangesCallback((changes) => {
+        // Replication arrives as applied changes; the flag lasts until its transaction ends.
+        if (source === 'direct') source = 'replication';
+        return changes;
+      })
+      .addWillSetRowCallback((tableId, rowId, row) => {
+        if (!isGuarded()) return row;
+        const rowSchema = schema.rowSchemas[tableId];
+        if (rowSchema === undefined)
+          return reject(tableId, rowId, undefined, `unknown table '${tableId}'`);
+        const result = rowSchema.safeParse(row);
+        if (result.success) return row;
+        const issue = result.error.issues[0];
+        const cellId = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
+        return reject(tableId, rowId, cellId, issue?.message ?? 'invalid row');
+      })
+      .addWillSetCellCallback((tableId, rowId, cellId, cell) => {
+        if (!isGuarded()) return cell;
+        const issue = cellIssue(schema, tableId, cellId, cell);
+        return issue === undefined ? cell : reject(tableId, rowId, cellId, issue);
+      })
+      // Deleting a whole row or table deletes its cells one by one; only lone cell deletes are checked.
+      .addWillDelTableCallback((tableId) => {
+        wholeDeletes.add(tableId);
         return true;
-      }
-      const issue = cellIssue(schema, tableId, cellId, undefined);
-      if (issue === undefined) return true;
-      reject(tableId, rowId, cellId, `cannot delete: ${issue}`);
-      return false;
-    });
+      })
+      .addWillDelRowCallback((tableId, rowId) => {
+        wholeDeletes.add(`${tableId}/${rowId}`);
+        return true;
+      })
+      .addWillDelCellCallback((tableId, rowId, cellId) => {
+        if (!isGuarded() || wholeDeletes.has(tableId) || wholeDeletes.has(`${tableId}/${rowId}`)) {
+          return true;
+        }
+        const issue = cellIssue(schema, tableId, cellId, undefined);
+        if (issue === undefined) return true;
+        reject(tableId, rowId, cellId, `cannot delete: ${issue}`);
+        return false;
+      });
+  let middleware = arm();
 
   const localChangeListeners = new Set<() => void>();
   const resetListenerId = store.addDidFinishTransactionListener(() => {
@@ -97,19 +108,29 @@ export function createWriteGuard(
   });
 
   let depth = 0;
+  const as = <R>(requested: Exclude<WriteSource, 'direct'>, write: () => R): R => {
+    if (depth > 0) return write();
+    const previous = source;
+    source = requested;
+    depth++;
+    try {
+      return write();
+    } finally {
+      depth--;
+      source = previous;
+    }
+  };
   return {
-    as(requested, write) {
-      if (depth > 0) return write();
-      const previous = source;
-      source = requested;
-      depth++;
-      try {
-        return write();
-      } finally {
-        depth--;
-        source = previous;
-      }
-    },
+    as,
+    mergeUnguarded: (merge) =>
+      as('replication', () => {
+        middleware.destroy();
+        try {
+          return merge();
+        } finally {
+          middleware = arm();
+        }
+      }),
     onLocalChange(listener) {
       localChangeListeners.add(listener);
       return () => localChangeListeners.delete(listener);

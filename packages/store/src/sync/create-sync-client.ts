@@ -6,8 +6,9 @@ import {
 } from 'tinybase/synchronizers/synchronizer-ws-client';
 import type { AnySchema } from '../schema/row-types.ts';
 import type { TinySyncStore } from '../store/create-tinysync-store.ts';
+import { isEmpty } from '../store/is-empty.ts';
 import { ConnectionSocket, type SocketLike } from './connection-socket.ts';
-import { isEmpty, loadSnapshot } from './load-snapshot.ts';
+import { loadSnapshot } from './load-snapshot.ts';
 import { probeSession } from './probe-session.ts';
 import {
   AUTH_PROTOCOL_PREFIX,
@@ -308,7 +309,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const token = await Promise.resolve(getToken()).catch(() => null);
     if (!token) return;
     snapshotToken = token;
-    await loadSnapshot(fetchImpl, snapshotUrl, token, store);
+    await loadSnapshot(fetchImpl, snapshotUrl, token, app);
   };
 
   const stop = () => {

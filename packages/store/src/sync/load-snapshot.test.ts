@@ -1,14 +1,24 @@
-import { createMergeableStore, type MergeableStore } from 'tinybase';
 import { describe, expect, it } from 'vitest';
-import { isEmpty, loadSnapshot } from './load-snapshot.ts';
+import { appSchema } from '../app-schema.ts';
+import { createTinySyncStore } from '../store/create-tinysync-store.ts';
+import { isEmpty } from '../store/is-empty.ts';
+import { loadSnapshot } from './load-snapshot.ts';
 
 const URL = 'http://sync.test/stores/org_1/snapshot';
 
-function serverWith(rows: number): MergeableStore {
-  const server = createMergeableStore();
-  for (let index = 0; index < rows; index++)
-    server.setRow('users', `u${index}`, { name: `U${index}` });
-  server.delRow('users', 'u0');
+const newStore = () => createTinySyncStore(appSchema, { onWarning: () => undefined });
+
+const user = (index: number) => ({
+  name: `U${index}`,
+  email: `u${index}@example.com`,
+  role: 'member' as const,
+  createdAt: index,
+});
+
+function serverWith(rows: number) {
+  const server = newStore();
+  for (let index = 0; index < rows; index++) server.store.setRow('users', `u${index}`, user(index));
+  server.store.delRow('users', 'u0');
   return server;
 }
 
@@ -23,47 +33,39 @@ const answering =
 describe('loadSnapshot', () => {
   it('sets an empty store to the server content, stamps and hashes included', async () => {
     const server = serverWith(5);
-    const client = createMergeableStore();
+    const client = newStore();
     const seen: { url?: string; auth?: string | null } = {};
-    const fetched = answering(server.getMergeableContent(), 200, seen);
+    const fetched = answering(server.store.getMergeableContent(), 200, seen);
     expect(await loadSnapshot(fetched, URL, 'token-1', client)).toBe(true);
     expect(seen).toEqual({ url: URL, auth: 'Bearer token-1' });
-    expect(client.getMergeableContent()).toEqual(server.getMergeableContent());
+    expect(client.store.getMergeableContent()).toEqual(server.store.getMergeableContent());
     // Later changes still travel both ways as ordinary CRDT merges.
-    client.setCell('users', 'u1', 'name', 'changed');
-    server.applyMergeableChanges(client.getMergeableContent());
-    expect(server.getMergeableContentHashes()).toEqual(client.getMergeableContentHashes());
+    client.store.setCell('users', 'u1', 'name', 'changed');
+    server.store.applyMergeableChanges(client.store.getMergeableContent());
+    expect(server.store.getMergeableContentHashes()).toEqual(
+      client.store.getMergeableContentHashes(),
+    );
   });
 
   it('merges instead of replacing when the store got content meanwhile', async () => {
     const server = serverWith(3);
-    const client = createMergeableStore();
-    client.setRow('users', 'mine', { name: 'kept' });
-    expect(await loadSnapshot(answering(server.getMergeableContent()), URL, 't', client)).toBe(
-      true,
-    );
-    expect(client.getRow('users', 'mine')).toEqual({ name: 'kept' });
-    expect(client.getRowIds('users').sort()).toEqual(['mine', 'u1', 'u2']);
+    const client = newStore();
+    client.store.setRow('users', 'mine', user(9));
+    expect(
+      await loadSnapshot(answering(server.store.getMergeableContent()), URL, 't', client),
+    ).toBe(true);
+    expect(client.store.getRow('users', 'mine')).toEqual(user(9));
+    expect(client.store.getRowIds('users').sort()).toEqual(['mine', 'u1', 'u2']);
   });
 
   it('leaves the store as it was when the server refuses, fails or answers nonsense', async () => {
-    const client = createMergeableStore();
+    const client = newStore();
     const broken: typeof fetch = async () => {
       throw new TypeError('network down');
     };
     expect(await loadSnapshot(answering({ error: 'no' }, 401), URL, 't', client)).toBe(false);
     expect(await loadSnapshot(broken, URL, 't', client)).toBe(false);
     expect(await loadSnapshot(answering('not content'), URL, 't', client)).toBe(false);
-    expect(isEmpty(client)).toBe(true);
-  });
-});
-
-describe('isEmpty', () => {
-  it('is true only for a store that never had content (a tombstone is content)', () => {
-    const store = createMergeableStore();
-    expect(isEmpty(store)).toBe(true);
-    store.setRow('users', 'u1', { name: 'x' });
-    store.delRow('users', 'u1');
-    expect(isEmpty(store)).toBe(false);
+    expect(isEmpty(client.store)).toBe(true);
   });
 });

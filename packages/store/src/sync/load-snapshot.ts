@@ -1,4 +1,10 @@
-import type { MergeableContent, MergeableStore } from 'tinybase';
+import type { MergeableContent } from 'tinybase';
+import type { AnySchema } from '../schema/row-types.ts';
+import type { TinySyncStore } from '../store/create-tinysync-store.ts';
+import { isEmpty } from '../store/is-empty.ts';
+
+/** Where a snapshot goes: a TinySync store, whose `mergeContent` takes it fastest. */
+export type SnapshotTarget<S extends AnySchema> = Pick<TinySyncStore<S>, 'store' | 'mergeContent'>;
 
 /**
  * Fills a store that has nothing yet from the server's snapshot (`GET /stores/:id/snapshot`).
@@ -11,11 +17,11 @@ import type { MergeableContent, MergeableStore } from 'tinybase';
  * write made while the snapshot was downloading is kept: the snapshot is then merged, not set.
  * Returns whether the snapshot was applied.
  */
-export async function loadSnapshot(
+export async function loadSnapshot<S extends AnySchema>(
   fetchImpl: typeof fetch,
   snapshotUrl: string,
   token: string | null,
-  store: MergeableStore,
+  target: SnapshotTarget<S>,
 ): Promise<boolean> {
   try {
     const response = await fetchImpl(snapshotUrl, {
@@ -23,9 +29,9 @@ export async function loadSnapshot(
     });
     if (!response.ok) return false;
     const content = withDeletionsRestored((await response.json()) as MergeableContent);
-    if (isEmpty(store)) store.setMergeableContent(content);
-    else store.applyMergeableChanges(content);
-    return !isEmpty(store);
+    // Whatever the server sent, typed as this store's content: TinyBase checks its shape.
+    target.mergeContent(content as unknown as Parameters<SnapshotTarget<S>['mergeContent']>[0]);
+    return !isEmpty(target.store);
   } catch {
     return false;
   }
@@ -48,10 +54,4 @@ function withDeletionsRestored(content: MergeableContent): MergeableContent {
 
 function restoreThings(things: Record<string, [unknown, ...unknown[]]>): void {
   for (const stamp of Object.values(things)) if (stamp[0] === null) stamp[0] = undefined;
-}
-
-/** No tables and no values: hashes of 0 at the top of both. */
-export function isEmpty(store: MergeableStore): boolean {
-  const [tablesHash, valuesHash] = store.getMergeableContentHashes();
-  return tablesHash === 0 && valuesHash === 0;
 }
