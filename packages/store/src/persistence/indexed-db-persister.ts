@@ -6,7 +6,7 @@ import {
   openContentDatabase,
   type SavedContent,
 } from './indexed-db-content.ts';
-import type { MergeablePersister, PersisterFactory } from './local-persister.ts';
+import type { LocalPersister, MergeablePersister, PersisterFactory } from './local-persister.ts';
 import { createMemoryPersister } from './memory-persister.ts';
 import { parseMergeableContent, stringifyMergeableContent } from './mergeable-json.ts';
 
@@ -52,17 +52,22 @@ export function indexedDbPersister(
       );
       return createMemoryPersister(store);
     }
-    const persister = createJsonPersister(store, database, autoLoadIntervalSeconds, (error) =>
-      warn(
-        new PersistenceUnavailableError(`IndexedDB '${dbName}' failed: ${describe(error)}`, {
-          cause: error,
-        }),
-      ),
+    const { persister, readSaved } = createJsonPersister(
+      store,
+      database,
+      autoLoadIntervalSeconds,
+      (error) =>
+        warn(
+          new PersistenceUnavailableError(`IndexedDB '${dbName}' failed: ${describe(error)}`, {
+            cause: error,
+          }),
+        ),
     );
     return {
       description: `indexeddb:${dbName}`,
       persister,
       autoLoad: autoLoadIntervalSeconds !== false,
+      readSaved,
     };
   };
 }
@@ -82,7 +87,9 @@ function createJsonPersister(
   database: ContentDatabase,
   autoLoadIntervalSeconds: number | false,
   onError: (error: unknown) => void,
-): MergeablePersister {
+): Pick<LocalPersister, 'persister'> & {
+  readonly readSaved: () => Promise<MergeableContent | undefined>;
+} {
   let known: KnownSaved | undefined;
 
   const remember = (saved: SavedContent): MergeableContent => {
@@ -150,7 +157,7 @@ function createJsonPersister(
     MERGEABLE_STORE_ONLY,
   );
   // The connection is this persister's: close it once the persister is done with it.
-  return Object.freeze({
+  const closingPersister = Object.freeze({
     ...persister,
     destroy: async () => {
       await persister.destroy();
@@ -158,6 +165,17 @@ function createJsonPersister(
       return persister;
     },
   }) as MergeablePersister;
+  return {
+    persister: closingPersister,
+    readSaved: async () => {
+      try {
+        return await getPersisted();
+      } catch (error) {
+        onError(error);
+        return undefined;
+      }
+    },
+  };
 }
 
 function hashesOf(content: MergeableContent): ContentHashes {

@@ -1,4 +1,4 @@
-import type { MergeableStore } from 'tinybase';
+import type { MergeableContent, MergeableStore } from 'tinybase';
 import type { Persister, Persists } from 'tinybase/persisters';
 import type { PersistenceUnavailableError } from '../errors.ts';
 
@@ -13,6 +13,13 @@ export interface LocalPersister {
   readonly persister: MergeablePersister;
   /** Poll for changes written by another instance (another tab) and load them. */
   readonly autoLoad: boolean;
+  /**
+   * The saved content, for the store to merge itself (see `TinySyncStore.mergeContent`: the
+   * write guard steps aside, which TinyBase's own load cannot do); undefined when nothing is
+   * saved. A read that fails is reported as a warning and reads as nothing saved. Without
+   * it the store loads through `persister.load()`.
+   */
+  readonly readSaved?: () => Promise<MergeableContent | undefined>;
 }
 
 export interface PersistenceContext {

@@ -35,7 +35,12 @@ export function createMemoryPersister(
     undefined,
     MERGEABLE_STORE_ONLY,
   );
-  return { description: `memory:${key}`, persister, autoLoad: false };
+  return {
+    description: `memory:${key}`,
+    persister,
+    autoLoad: false,
+    readSaved: async () => structuredCloneOrUndefined(storage.get(key)),
+  };
 }
 
 function structuredCloneOrUndefined<T>(value: T | undefined): T | undefined {

@@ -161,13 +161,23 @@ export function createTinySyncStore<S extends AnySchema>(
     schema.tableIds.map((tableId) => [tableId, createTableOperations(context, tableId)]),
   ) as unknown as TableOperationsMap<S>;
 
+  /** An empty store takes the content as it is (stamps and hashes); any other merges it. */
+  const mergeUnguarded = (content: PlainMergeableContent) =>
+    guard.mergeUnguarded(() =>
+      isEmpty(store) ? store.setMergeableContent(content) : store.applyMergeableChanges(content),
+    );
+
   const ready = (async () => {
     if (openPersister === undefined) return;
     local = await openPersister(store, { warn: onWarning });
-    // Loading arrives as applied changes, which the write guard treats as replication.
-    // startAutoLoad loads once first, then keeps watching for other tabs' saves.
+    // startAutoLoad loads once first, then keeps watching for other tabs' saves; TinyBase's
+    // load arrives as applied changes, which the write guard treats as replication.
     if (local.autoLoad) await local.persister.startAutoLoad();
-    else await local.persister.load();
+    else if (local.readSaved === undefined) await local.persister.load();
+    else {
+      const saved = await local.readSaved();
+      if (saved !== undefined) mergeUnguarded(saved);
+    }
     await local.persister.startAutoSave();
     if (state === 'loading') state = 'ready';
   })();
@@ -197,12 +207,9 @@ export function createTinySyncStore<S extends AnySchema>(
       const saveLater = persister?.isAutoSaving() === true;
       // Stopping takes effect at once; starting again saves everything there is first.
       if (saveLater) void persister.stopAutoSave();
-      // The schema-typed content is the plain store's content under a narrower type.
-      const plain = content as unknown as PlainMergeableContent;
       try {
-        guard.mergeUnguarded(() =>
-          isEmpty(store) ? store.setMergeableContent(plain) : store.applyMergeableChanges(plain),
-        );
+        // The schema-typed content is the plain store's content under a narrower type.
+        mergeUnguarded(content as unknown as PlainMergeableContent);
       } finally {
         if (saveLater)
           setTimeout(() => {
