@@ -7,10 +7,7 @@ import {
   type RunningWorker,
   startWorker,
 } from '../../../testing/index.ts';
-
-/** `S\n[requestId, 2, hashes]`: the server's ContentHashes message (TinyBase message type 2). */
-const isContentHashesFromServer = (frame: string) =>
-  frame.startsWith('S\n') && JSON.parse(frame.slice(2))[1] === 2;
+import { isContentHashesFromServer } from './server-frames.ts';
 
 describe('periodic re-announcement of the content hashes (end to end)', () => {
   let worker: RunningWorker;
