@@ -123,6 +123,22 @@ describe('indexedDbPersister', () => {
     await app.destroy();
   });
 
+  it('reports a saved record it cannot read, starts empty and saves over it', async () => {
+    const dbName = freshDbName();
+    await writeRawRecord(dbName, { k: 'tinysync-json', v: '{"truncated' });
+    const onWarning = vi.fn();
+    const app = await openApp(dbName, onWarning);
+    expect(onWarning).toHaveBeenCalledWith(expect.any(PersistenceUnavailableError));
+    expect(String(onWarning.mock.calls[0]?.[0])).toMatch(/JSON/);
+    expect(app.tables.users.count()).toBe(0);
+    app.tables.users.create({ id: 'u1', name: 'Ada', email: 'ada@example.com' });
+    await app.destroy();
+
+    const reopened = await openApp(dbName);
+    expect(reopened.tables.users.get('u1')?.name).toBe('Ada');
+    await reopened.destroy();
+  });
+
   it('falls back to memory when IndexedDB refuses to open (e.g. private mode)', async () => {
     const refusingFactory = {
       open() {
@@ -213,4 +229,23 @@ function requestDone<T>(request: IDBRequest<T>): Promise<T> {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+}
+
+/** Puts `record` into the object store TinySync keeps its content in, as another writer could. */
+async function writeRawRecord(dbName: string, record: { k: string; v: unknown }): Promise<void> {
+  const database = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(dbName, 3);
+    request.onupgradeneeded = () => {
+      for (const name of ['t', 'v', 'm']) request.result.createObjectStore(name, { keyPath: 'k' });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const transaction = database.transaction('m', 'readwrite');
+    transaction.objectStore('m').put(record);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+  database.close();
 }
