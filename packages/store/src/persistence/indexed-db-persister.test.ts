@@ -123,6 +123,17 @@ describe('indexedDbPersister', () => {
     await app.destroy();
   });
 
+  it('writes a burst of writes once, after it', async () => {
+    const app = await openApp(freshDbName());
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    for (let index = 0; index < 100; index++) {
+      app.tables.users.create({ id: `u${index}`, name: `U${index}`, email: `u${index}@x.io` });
+    }
+    await app.destroy();
+    expect(put).toHaveBeenCalledTimes(1);
+    put.mockRestore();
+  });
+
   it('reports a saved record it cannot read, starts empty and saves over it', async () => {
     const dbName = freshDbName();
     await writeRawRecord(dbName, { k: 'tinysync-json', v: '{"truncated' });

@@ -1,6 +1,7 @@
 import type { MergeableContent, MergeableStore } from 'tinybase';
 import { createCustomPersister, type Persists } from 'tinybase/persisters';
 import { PersistenceUnavailableError } from '../errors.ts';
+import { type ContentHashes, hashesOf, nextTask, sameHashes } from './content-hashes.ts';
 import {
   type ContentDatabase,
   openContentDatabase,
@@ -72,9 +73,6 @@ export function indexedDbPersister(
   };
 }
 
-/** `[tables hash, values hash]`: TinyBase's own summary of mergeable content. */
-type ContentHashes = readonly [number, number];
-
 /** What the database holds, as far as this persister knows. */
 interface KnownSaved {
   /** Our JSON text; undefined when the database holds TinyBase's format (to be rewritten). */
@@ -103,12 +101,12 @@ function createJsonPersister(
     return saved === undefined ? undefined : remember(saved);
   };
 
-  const setPersisted = async (getContent: () => MergeableContent, changes?: unknown) => {
-    // A full save (not one transaction's changes) of what the database already holds.
+  const setPersisted = async (getContent: () => MergeableContent) => {
+    // Every save writes the whole store: a burst of writes is saved once, after it, and a
+    // save of what the database already holds (e.g. the first after loading) is skipped.
+    await nextTask();
     const unchanged =
-      changes === undefined &&
-      known?.json !== undefined &&
-      sameHashes(store.getMergeableContentHashes(), known.hashes);
+      known?.json !== undefined && sameHashes(store.getMergeableContentHashes(), known.hashes);
     if (unchanged) return;
     const content = getContent();
     const hashes = hashesOf(content);
@@ -176,14 +174,6 @@ function createJsonPersister(
       }
     },
   };
-}
-
-function hashesOf(content: MergeableContent): ContentHashes {
-  return [content[0][2], content[1][2]];
-}
-
-function sameHashes(a: ContentHashes, b: ContentHashes): boolean {
-  return a[0] === b[0] && a[1] === b[1];
 }
 
 function describe(error: unknown): string {

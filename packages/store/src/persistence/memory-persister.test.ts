@@ -1,3 +1,4 @@
+import type { MergeableContent } from 'tinybase';
 import { describe, expect, it, vi } from 'vitest';
 import { appSchema } from '../app-schema.ts';
 import { createTinySyncStore } from '../store/create-tinysync-store.ts';
@@ -32,6 +33,40 @@ describe('memoryPersister', () => {
     await app.destroy();
   });
 
+  it('saves a burst of writes once, after it, and skips saving what it holds', async () => {
+    const storage = new CountingStorage();
+    const app = createTinySyncStore(appSchema, { persister: memoryPersister(storage) });
+    await app.ready;
+    const savesBefore = storage.sets;
+    for (let index = 0; index < 100; index++) {
+      app.tables.users.create({ id: `u${index}`, name: `U${index}`, email: `u${index}@x.io` });
+    }
+    await vi.waitFor(() => expect(storage.get('tinysync')?.[0][0].users).toBeDefined());
+    await app.destroy();
+    expect(storage.sets - savesBefore).toBe(1);
+    const reopened = createTinySyncStore(appSchema, { persister: memoryPersister(storage) });
+    await reopened.ready;
+    expect(reopened.tables.users.count()).toBe(100);
+    await reopened.destroy();
+  });
+
+  it('saves again what another store wrote over under the same key', async () => {
+    const storage: MemoryStorage = new Map();
+    const app = createTinySyncStore(appSchema, { persister: memoryPersister(storage, 'k') });
+    await app.ready;
+    app.tables.users.create({ id: 'u1', name: 'Ada', email: 'ada@example.com' });
+    await vi.waitFor(() => expect(storage.get('k')?.[0][0].users).toBeDefined());
+    const other = createTinySyncStore(appSchema, { persister: memoryPersister(new Map(), 'k') });
+    await other.ready;
+    storage.set('k', other.store.getMergeableContent() as MergeableContent);
+    await app.destroy();
+    await other.destroy();
+    const reopened = createTinySyncStore(appSchema, { persister: memoryPersister(storage, 'k') });
+    await reopened.ready;
+    expect(reopened.tables.users.get('u1')?.name).toBe('Ada');
+    await reopened.destroy();
+  });
+
   it('keeps separate keys apart', async () => {
     const storage: MemoryStorage = new Map();
     const a = createTinySyncStore(appSchema, { persister: memoryPersister(storage, 'a') });
@@ -45,3 +80,12 @@ describe('memoryPersister', () => {
     expect(reopened.tables.users.count()).toBe(0);
   });
 });
+
+/** Counts the saves written into it. */
+class CountingStorage extends Map<string, MergeableContent> {
+  sets = 0;
+  override set(key: string, value: MergeableContent): this {
+    this.sets++;
+    return super.set(key, value);
+  }
+}

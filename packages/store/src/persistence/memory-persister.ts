@@ -1,5 +1,6 @@
 import type { MergeableContent, MergeableStore } from 'tinybase';
 import { createCustomPersister, type Persists } from 'tinybase/persisters';
+import { type ContentHashes, hashesOf, nextTask, sameHashes } from './content-hashes.ts';
 import type { LocalPersister, PersisterFactory } from './local-persister.ts';
 
 /** Where memory persisters keep content: share one between stores to simulate a page reload. */
@@ -24,11 +25,29 @@ export function createMemoryPersister(
   storage: MemoryStorage = new Map(),
   key = 'tinysync',
 ): LocalPersister {
+  /** What this persister last read or wrote under the key, and its hashes. */
+  let known: { readonly content: MergeableContent; readonly hashes: ContentHashes } | undefined;
+  const read = async () => {
+    const content = storage.get(key);
+    known = content === undefined ? undefined : { content, hashes: hashesOf(content) };
+    return structuredCloneOrUndefined(content);
+  };
   const persister = createCustomPersister(
     store,
-    async () => structuredCloneOrUndefined(storage.get(key)),
+    read,
     async (getContent) => {
-      storage.set(key, structuredClone(getContent()));
+      // Every save copies the whole store: a burst of writes is saved once, after it.
+      await nextTask();
+      const hashes = store.getMergeableContentHashes();
+      // Unless another store wrote under the same key since.
+      const unchanged =
+        known !== undefined &&
+        known.content === storage.get(key) &&
+        sameHashes(hashes, known.hashes);
+      if (unchanged) return;
+      const content = structuredClone(getContent());
+      storage.set(key, content);
+      known = { content, hashes };
     },
     () => undefined,
     () => undefined,
@@ -39,7 +58,7 @@ export function createMemoryPersister(
     description: `memory:${key}`,
     persister,
     autoLoad: false,
-    readSaved: async () => structuredCloneOrUndefined(storage.get(key)),
+    readSaved: read,
   };
 }
 
