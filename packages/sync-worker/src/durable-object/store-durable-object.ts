@@ -37,6 +37,11 @@ import { rememberedStoreId } from './remembered-store-id.ts';
 import { type RowQuery, typedFilter } from './row-query.ts';
 import { failure, type StoreResult, storeResult } from './store-result.ts';
 
+/** How much of the snapshot's JSON is encoded at a time (characters). */
+const SNAPSHOT_SLICE_CHARS = 1024 * 1024;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /** Coalesces the announcements of a burst of changes into one. */
 const ANNOUNCE_DELAY_MS = 20;
 
@@ -294,14 +299,32 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
    * The whole CRDT content (values, stamps and hashes) as JSON, for a client with an empty store
    * to start from: `setMergeableContent` takes the hashes as they are, where the same content
    * through the sync protocol is re-validated and re-hashed cell by cell on the client.
+   *
+   * A byte stream, not a string: an RPC result is one message, and a message over the runtime's
+   * limit (32 MiB, about 130k rows) fails; the text is encoded a slice at a time as it is read.
    */
-  snapshot(): string {
-    return JSON.stringify(
+  snapshot(): ReadableStream<Uint8Array> {
+    const json = JSON.stringify(
       this.#app?.store.getMergeableContent() ?? [
         [{}, '', 0],
         [{}, '', 0],
       ],
     );
+    const encoder = new TextEncoder();
+    let offset = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= json.length) {
+          controller.close();
+          return;
+        }
+        // Whole characters only: a slice ending inside a surrogate pair would encode badly.
+        let end = Math.min(json.length, offset + SNAPSHOT_SLICE_CHARS);
+        if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end -= 1;
+        controller.enqueue(encoder.encode(json.slice(offset, end)));
+        offset = end;
+      },
+    });
   }
 
   mirrorStatus(): MirrorStatus {

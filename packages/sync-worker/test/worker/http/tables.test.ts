@@ -1,3 +1,4 @@
+import { runInDurableObject } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { signDevToken } from '../../../src/auth/sign-dev-token.ts';
@@ -308,5 +309,29 @@ describe('HTTP API: mirror status and pull without a Turso database', () => {
     expect((await api('GET', `/stores/${org}/status`)).status).toBe(401);
     const otherOrgToken = await tokenFor('someone_else');
     expect((await api('POST', `/stores/${org}/pull`, { token: otherOrgToken })).status).toBe(403);
+  });
+});
+
+describe('HTTP API: /stores/:storeId/snapshot', () => {
+  it('sends a store bigger than one RPC message (32 MiB) whole', async () => {
+    const org = newOrg();
+    const rows = 400;
+    const title = 't'.repeat(99_000); // 400 × 99k characters: about 40 MB of JSON
+    const stub = env.STORES.get(env.STORES.idFromName(org));
+    await stub.exportContent(); // the object learns its store id from its first call
+    await runInDurableObject(stub, (instance) => {
+      for (let index = 0; index < rows; index++) {
+        const created = instance.createRow('tasks', { id: `t${index}`, title, projectId: 'p1' });
+        expect(created.ok).toBe(true);
+      }
+    });
+    const response = await exports.default.fetch(`http://worker/stores/${org}/snapshot`, {
+      headers: { Authorization: `Bearer ${await tokenFor(org)}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.length).toBeGreaterThan(32 * 1024 * 1024);
+    const [[tables]] = JSON.parse(text) as [[Record<string, [Record<string, unknown>]>]];
+    expect(Object.keys(tables.tasks?.[0] ?? {})).toHaveLength(rows);
   });
 });
