@@ -74,6 +74,8 @@ const DISAGREEMENTS_BEFORE_REOFFER = 4;
 /** TinyBase's persister status while it loads (its `Status.Loading`). */
 const SYNCHRONIZER_LOADING = 1;
 const MAX_UNAUTHORIZED_RETRY_MS = 10 * 60_000;
+/** A code a browser lets a client close with (1007, TinyBase's own, is not one of them). */
+const GIVE_UP_CLOSE_CODE = 4000;
 
 /**
  * Keeps a TinySync store in sync with the sync worker: one reconnecting socket (partysocket,
@@ -106,6 +108,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let unauthorizedTimer: ReturnType<typeof setTimeout> | undefined;
   let refusals = 0;
   let disagreements = 0;
+  let givenUpConnections = 0;
+  let giveUpTimer: ReturnType<typeof setTimeout> | undefined;
   /** A local change was made while TinyBase was loading: it ignores saves then. */
   let changedWhileLoading = false;
 
@@ -139,7 +143,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     openedThisAttempt = true;
     retireConnection();
     if (socket === undefined) return;
-    const current: Connection = { view: new ConnectionSocket(socket as unknown as SocketLike) };
+    const current: Connection = {
+      view: new ConnectionSocket(socket as unknown as SocketLike, {
+        onGiveUp: (code, reason) => giveUpConnection(current, code, reason),
+      }),
+    };
     connection = current;
     update({ status: 'syncing', error: null });
     void startSynchronizer(current);
@@ -172,6 +180,34 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     } catch (error) {
       if (connection === current) update({ status: 'error', error: asError(error) });
     }
+  };
+
+  /**
+   * The synchronizer gave this connection up: most often a message over the 16 MiB TinyBase
+   * takes at once (a store far behind, pulling 150k rows). The snapshot over HTTP has no such
+   * limit, so the store catches up from it (a CRDT merge: local edits are kept), then a new
+   * connection syncs the rest. Again, and later each time, until the store is synced.
+   */
+  const giveUpConnection = (current: Connection, code: number, reason: string) => {
+    if (connection !== current || stopped) return;
+    retireConnection();
+    update({ status: 'error', error: new Error(`sync connection given up (${code}): ${reason}`) });
+    const delayMs =
+      givenUpConnections === 0
+        ? 0
+        : Math.min(
+            (options.minReconnectDelayMs ?? 1_000) * 2 ** givenUpConnections,
+            options.maxReconnectDelayMs ?? 15_000,
+          );
+    givenUpConnections++;
+    clearTimeout(giveUpTimer);
+    giveUpTimer = setTimeout(() => void catchUpAndReconnect(), delayMs);
+  };
+
+  const catchUpAndReconnect = async () => {
+    const token = await Promise.resolve(getToken()).catch(() => null);
+    if (token && !stopped) await loadSnapshot(fetchImpl, snapshotUrl, token, app);
+    if (!stopped) socket?.reconnect(GIVE_UP_CLOSE_CODE, 'connection given up');
   };
 
   const onClose = async () => {
@@ -220,6 +256,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     if (JSON.stringify(serverHashes) === JSON.stringify(localHashes)) {
       refusals = 0;
       disagreements = 0;
+      givenUpConnections = 0;
       update({ status: 'synced', pendingChanges: 0, lastSyncedAt: Date.now(), error: null });
       return;
     }
@@ -315,6 +352,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const stop = () => {
     stopped = true;
     clearTimeout(unauthorizedTimer);
+    clearTimeout(giveUpTimer);
     socket?.close();
     retireConnection();
     update({ status: 'offline' });

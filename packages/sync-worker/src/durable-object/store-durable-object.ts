@@ -28,6 +28,7 @@ import { FragmentReassembler, FrameError, toFragments } from '../sync/fragments.
 import { MESSAGE, type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.ts';
 import { RateLimiter } from '../sync/rate-limiter.ts';
 import { ServerInbox } from '../sync/server-inbox.ts';
+import { splitChanges } from '../sync/split-changes.ts';
 import { CLOSE } from '../sync/sync-close-codes.ts';
 import { syncLimitsFrom } from '../sync/sync-limits.ts';
 import { mirrorSettingsFrom } from '../turso/mirror-settings.ts';
@@ -77,7 +78,7 @@ interface WholeMessage {
   readonly remainder: string;
 }
 
-/** A frame for TinyBase's server copy; `relayed` when every other client was sent it too. */
+/** A whole message for TinyBase's server copy; `relayed` when every other client was sent it too. */
 interface InboxMessage {
   readonly socket: WebSocket;
   readonly payload: string;
@@ -452,22 +453,20 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     if (filtered.dropped.length > 0) this.#reportDropped(socket, connection, filtered.dropped);
     if (filtered.message === undefined) return;
     const checked = filtered.dropped.length === 0 ? remainder : JSON.stringify(filtered.message);
-    // Big messages travel in TinyBase fragments, each under the frame limit.
-    const fragments = toFragments(checked, this.#limits.fragmentBytes);
+    // TinyBase's receivers take messages up to 16 MiB: bigger changes go on in parts.
+    const parts = splitChanges(filtered.message, checked);
     const relayed = toClientId === BROADCAST && message[1] === MESSAGE.contentDiff;
     if (relayed) {
       const fromClientId = this.ctx.getTags(socket)[0] ?? '';
+      // Big messages travel in TinyBase fragments, each under the frame limit.
+      const fragments = parts.flatMap((part) => toFragments(part, this.#limits.fragmentBytes));
       for (const other of this.ctx.getWebSockets()) {
         if (other !== socket)
           for (const fragment of fragments) send(other, `${fromClientId}\n${fragment}`);
       }
     }
     this.#serverInbox.push(
-      fragments.map((fragment) => ({
-        socket,
-        payload: `${SERVER_CLIENT_ID}\n${fragment}`,
-        relayed,
-      })),
+      parts.map((part) => ({ socket, payload: `${SERVER_CLIENT_ID}\n${part}`, relayed })),
     );
   }
 
@@ -493,6 +492,9 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   ): void {
     this.#sockets.delete(socket);
     tinyBase.webSocketClose.call(this, socket, code, reason, wasClean);
+    // The hibernation API leaves the close handshake to us: without a Close frame back, a
+    // client that closed waits 30 s in CLOSING and then reports 1006 (abnormal closure).
+    close(socket, { code: RESERVED_CLOSE_CODES.has(code) ? 1000 : code, reason });
   }
 
   /**
@@ -614,7 +616,10 @@ function send(socket: WebSocket, payload: string): void {
   }
 }
 
-function close(socket: WebSocket, { code, reason }: CloseReason): void {
+/** Codes a peer reports but no endpoint may send (RFC 6455 §7.4.1). */
+const RESERVED_CLOSE_CODES = new Set([1005, 1006, 1015]);
+
+function close(socket: WebSocket, { code, reason }: { code: number; reason: string }): void {
   try {
     socket.close(code, reason);
   } catch {

@@ -1,4 +1,5 @@
 import { MESSAGE, type ProtocolMessage } from './protocol-message.ts';
+import { define, isStamp, ownEntries, type Stamp } from './stamps.ts';
 
 /** Why one cell of an incoming change was not accepted. */
 export interface DroppedCell {
@@ -21,8 +22,6 @@ export interface FilteredMessage {
   readonly message: ProtocolMessage | undefined;
   readonly dropped: readonly DroppedCell[];
 }
-
-type Stamp = [thing: unknown, time?: string];
 
 /**
  * Removes from a client's message every cell it may not write. Messages carrying data are
@@ -92,29 +91,6 @@ function dropValues(stamp: unknown, dropped: DroppedCell[]): Stamp {
   return [{}, ...stamp.slice(1)] as Stamp;
 }
 
-function isStamp(value: unknown): value is Stamp {
-  return (
-    Array.isArray(value) &&
-    (value.length === 1 || (value.length === 2 && typeof value[1] === 'string'))
-  );
-}
-
 function isEmptyStamp(stamp: Stamp): boolean {
   return Object.keys(stamp[0] as object).length === 0;
-}
-
-function ownEntries(value: unknown): [string, unknown][] {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? Object.entries(value)
-    : [];
-}
-
-/** Sets a property even when its name is `__proto__`, without touching the prototype. */
-function define(target: Record<string, Stamp>, key: string, value: Stamp) {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }

@@ -246,6 +246,37 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     await eventually(() => expect(statusOf(reloaded.client)).toBe('synced'));
   });
 
+  it("moves offline edits over TinyBase's 16 MiB message limit both ways, once it reconnects", async () => {
+    const storeId = 'org_client_big_upload';
+    const { app, client } = await openClient({ storeId, getToken: adminToken(storeId) });
+    const other = await openClient({ storeId, getToken: adminToken(storeId) });
+    other.app.tables.users.create({ id: 'u2', ...ada }); // so it starts from the socket, not a snapshot
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
+    await eventually(() => expect(statusOf(other.client)).toBe('synced'));
+    client.stop();
+    // 200 tasks of 99,000 characters: a 20 MB answer to the server's diff request, then a
+    // 20 MB answer to the other client's. TinyBase gives a connection up beyond 16 MiB, unsent
+    // or received.
+    const longTitle = 'x'.repeat(99_000);
+    app.batch(() => {
+      app.tables.projects.create({ id: 'p1', name: 'Big', ownerId: 'u1' });
+      for (let index = 0; index < 200; index++) {
+        app.tables.tasks.create({
+          id: `t${index}`,
+          title: `${index} ${longTitle}`,
+          projectId: 'p1',
+        });
+      }
+    });
+
+    await client.start();
+    await eventually(() => expect(statusOf(client)).toBe('synced'), 60_000);
+    await eventually(() => expect(other.app.tables.tasks.count()).toBe(200), 60_000);
+    expect(other.app.tables.tasks.get('t199')?.title).toBe(`199 ${longTitle}`);
+    await eventually(() => expect(statusOf(other.client)).toBe('synced'), 60_000);
+    expect(app.tables.users.get('u2')?.name).toBe('Ada');
+  }, 120_000);
+
   it('sends edits made while TinyBase reloads from the server (it drops those itself)', async () => {
     const storeId = 'org_client7';
     // Frames reach this client late (in order), as from a busy server.

@@ -41,6 +41,18 @@ describe('sync through wrangler dev (end to end)', () => {
     await eventually(() => expect(a.store.getCell('users', 'u1', 'name')).toBe('Ada L.'));
   });
 
+  it("answers a client's close at once, so the client ends cleanly instead of timing out", async () => {
+    const client = await connect('org_e2e', await admin());
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      client.socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
+    const started = Date.now();
+    client.socket.close(1000, 'leaving');
+    // Without the server's Close frame the client waits 30 s, then reports 1006.
+    expect(await closed).toEqual({ code: 1000, reason: 'leaving' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('refuses a bad token with 401 and a JSON error, before any socket exists', async () => {
     const refused = await refusedUpgrade(worker.wsUrl, '/sync/org_e2e', {
       Authorization: 'Bearer not.a.jwt',

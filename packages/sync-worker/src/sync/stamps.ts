@@ -1,0 +1,29 @@
+/** A TinyBase mergeable stamp: a thing and, unless empty, the time it was last changed. */
+export type Stamp = [thing: unknown, time?: string];
+
+export function isStamp(value: unknown): value is Stamp {
+  return (
+    Array.isArray(value) &&
+    (value.length === 1 || (value.length === 2 && typeof value[1] === 'string'))
+  );
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The entries of a stamp's object, none when it is not one. */
+export function ownEntries(value: unknown): [string, unknown][] {
+  return isPlainObject(value) ? Object.entries(value) : [];
+}
+
+/** Sets a property even when its name is `__proto__`, without touching the prototype. */
+export function define(target: Record<string, Stamp>, key: string, value: Stamp): Stamp {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return value;
+}
