@@ -26,6 +26,8 @@ export interface RunningWorker {
   restart(): Promise<void>;
   /** Resident memory of the workerd processes behind it, from /proc (Linux only). */
   memory(): WorkerdMemory;
+  /** CPU time the workerd processes behind it have used so far, from /proc (Linux only). */
+  cpu(): WorkerdCpu;
   /**
    * The worker isolate's V8 heap (its Durable Objects run in the same isolate), through the
    * inspector `wrangler dev` serves. With `collectGarbage`, first takes and discards a heap
@@ -43,6 +45,12 @@ export interface RunningWorker {
 export interface WorkerdMemory {
   readonly runtimeRssBytes: number;
   readonly devProxyRssBytes: number;
+}
+
+/** Seconds of CPU (user + system), split as `WorkerdMemory` is. */
+export interface WorkerdCpu {
+  readonly runtimeSeconds: number;
+  readonly devProxySeconds: number;
 }
 
 export interface HeapUsage {
@@ -92,6 +100,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       child = await launchWorker();
     },
     memory: () => workerdMemory(child, port),
+    cpu: () => workerdCpu(child, port),
     heapUsage: (heapOptions = {}) => isolateHeapUsage(inspectorPort, heapOptions),
   };
 }
@@ -161,17 +170,29 @@ function isHealthy(url: string): Promise<boolean> {
   });
 }
 
-function workerdMemory(wrangler: ChildProcess, port: number): WorkerdMemory {
+/** The workerd processes behind `wrangler dev`: its runtime, and the proxy in front of it. */
+function workerdProcesses(wrangler: ChildProcess, port: number) {
   if (wrangler.pid === undefined) throw new Error('wrangler dev is not running');
   const workerds = descendantsOf(wrangler.pid).filter((pid) => procFile(pid, 'comm') === 'workerd');
   // The proxy listens on the port we asked for; the runtime on one of its own.
   const isProxy = (pid: number) =>
     procFile(pid, 'cmdline').includes(`--socket-addr=entry=127.0.0.1:${port}`);
-  const rssOf = (pids: number[]) => pids.reduce((sum, pid) => sum + residentBytes(pid), 0);
   return {
-    runtimeRssBytes: rssOf(workerds.filter((pid) => !isProxy(pid))),
-    devProxyRssBytes: rssOf(workerds.filter(isProxy)),
+    runtime: workerds.filter((pid) => !isProxy(pid)),
+    devProxy: workerds.filter(isProxy),
   };
+}
+
+function workerdMemory(wrangler: ChildProcess, port: number): WorkerdMemory {
+  const { runtime, devProxy } = workerdProcesses(wrangler, port);
+  const rssOf = (pids: number[]) => pids.reduce((sum, pid) => sum + residentBytes(pid), 0);
+  return { runtimeRssBytes: rssOf(runtime), devProxyRssBytes: rssOf(devProxy) };
+}
+
+function workerdCpu(wrangler: ChildProcess, port: number): WorkerdCpu {
+  const { runtime, devProxy } = workerdProcesses(wrangler, port);
+  const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  return { runtimeSeconds: cpuOf(runtime), devProxySeconds: cpuOf(devProxy) };
 }
 
 function descendantsOf(root: number): number[] {
@@ -193,6 +214,17 @@ function descendantsOf(root: number): number[] {
   };
   visit(root);
   return found;
+}
+
+/** Linux reports process times in clock ticks of 1/100 s (USER_HZ). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** User and system CPU time `pid` has used so far, in seconds. */
+function cpuSeconds(pid: number): number {
+  const stat = procFile(pid, 'stat');
+  // After `pid (comm)`: state is field 3, utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / CLOCK_TICKS_PER_SECOND;
 }
 
 function residentBytes(pid: number): number {

@@ -6,6 +6,7 @@ import { type RunningSystem, startSystem } from '../support/running-system.ts';
 import { tableDifferences } from '../support/table-differences.ts';
 import { waitUntilClientsHold } from './clients-converge.ts';
 import { connectClients } from './connect-clients.ts';
+import { type CpuUse, startCpuMeter } from './cpu-meter.ts';
 import { recordLoadReport } from './load-report.ts';
 import { expectedLoadTasks, loadTask, loadTaskId } from './load-tasks.ts';
 import { PropagationLatency } from './propagation-latency.ts';
@@ -35,6 +36,13 @@ describe(`${STORES} stores × ${CLIENTS_PER_STORE} clients writing steadily at o
   let writingMs = Number.NaN;
   let writingEndedAt = 0;
   let convergedAt = Number.NaN;
+  let cpuMeter: ReturnType<typeof startCpuMeter> | undefined;
+  let cpuUntilConverged: CpuUse | undefined;
+  /** Every check that waits for the copies to agree ends here: the last one is the report's. */
+  const converged = () => {
+    convergedAt = performance.now();
+    cpuUntilConverged = cpuMeter?.read();
+  };
 
   /** Exactly the writes made to `storeId`: a row of any other store shows up as extra. */
   const expectedByStore = new Map<string, { tasks: ReturnType<typeof expectedLoadTasks> }>();
@@ -59,6 +67,7 @@ describe(`${STORES} stores × ${CLIENTS_PER_STORE} clients writing steadily at o
       clientsOf.set(storeId, clients);
     }
     const start = performance.now();
+    cpuMeter = startCpuMeter(system.worker);
     writesEach = await writeSteadily({
       writers: STORES * CLIENTS_PER_STORE,
       writesPerSecond: WRITES_PER_SECOND,
@@ -90,6 +99,7 @@ describe(`${STORES} stores × ${CLIENTS_PER_STORE} clients writing steadily at o
         propagation: latency.summary(),
         convergedAfterMs: convergedAt - writingEndedAt,
         server: await serverMemory(system.worker, idleMemory),
+        cpu: cpuUntilConverged,
       });
     } finally {
       await system.stop();
@@ -113,7 +123,7 @@ describe(`${STORES} stores × ${CLIENTS_PER_STORE} clients writing steadily at o
       expect(latency.summary().samples).toBe(
         STORES * CLIENTS_PER_STORE * writesEach * (CLIENTS_PER_STORE - 1),
       );
-      convergedAt = performance.now();
+      converged();
     },
     TEST_MS,
   );
@@ -130,7 +140,7 @@ describe(`${STORES} stores × ${CLIENTS_PER_STORE} clients writing steadily at o
           ).toEqual([]);
         }, deadline - Date.now());
       }
-      convergedAt = performance.now();
+      converged();
     },
     TEST_MS,
   );
@@ -148,7 +158,7 @@ describe(`${STORES} stores × ${CLIENTS_PER_STORE} clients writing steadily at o
           ).toEqual([]);
         }, deadline - Date.now());
       }
-      convergedAt = performance.now();
+      converged();
       // A row filed under an id that is none of these stores' would escape the checks above.
       const { rows } = await system.db.execute(
         'SELECT _tinysync_store AS store, COUNT(*) AS count FROM tasks GROUP BY _tinysync_store',

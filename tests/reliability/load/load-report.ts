@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { SOAK } from '../scale.ts';
+import type { CpuUse } from './cpu-meter.ts';
 import type { LatencySummary } from './propagation-latency.ts';
 import type { ServerMemory } from './server-memory.ts';
 
@@ -16,6 +17,8 @@ export interface LoadReport {
   /** From the last write until every client, the Durable Object and Turso held the same. */
   readonly convergedAfterMs: number;
   readonly server: ServerMemory;
+  /** From the first write until the copies agreed; missing when they never did. */
+  readonly cpu: CpuUse | undefined;
 }
 
 const reportFile = new URL('../test-results/load.json', import.meta.url);
@@ -57,15 +60,20 @@ function toTable(report: LoadReport): string {
     ['workerd runtime RSS', `${mib(server.runtimeRssMiB)} (idle ${mib(server.runtimeRssIdleMiB)})`],
     ['worker live JS heap', mib(server.liveHeapMiB)],
     ['wrangler dev proxy RSS', mib(server.devProxyRssMiB)],
+    ['CPU, clients (this process)', cores(report.cpu?.clientsCores)],
+    ['CPU, workerd runtime', cores(report.cpu?.workerCores)],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   const lines = rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`);
   return [
     `load: ${report.scenario}${SOAK ? ' (soak)' : ''}`,
     ...lines,
-    '  (every client runs in this one process: propagation includes applying each change in all of them)',
+    '  (every client runs in this one process, one thread: propagation includes applying each',
+    '  change in all of them; at ~1 core for the clients, they, not the server, set the pace)',
   ].join('\n');
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const mib = (value: number) => `${value.toFixed(1)} MiB`;
+const cores = (value: number | undefined) =>
+  value === undefined ? 'not measured' : `${value.toFixed(2)} cores on average`;

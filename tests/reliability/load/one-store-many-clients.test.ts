@@ -6,6 +6,7 @@ import { type RunningSystem, startSystem } from '../support/running-system.ts';
 import { tableDifferences } from '../support/table-differences.ts';
 import { waitUntilClientsHold } from './clients-converge.ts';
 import { connectClients } from './connect-clients.ts';
+import { type CpuUse, startCpuMeter } from './cpu-meter.ts';
 import { recordLoadReport } from './load-report.ts';
 import { expectedLoadTasks, loadTask, loadTaskId } from './load-tasks.ts';
 import { PropagationLatency } from './propagation-latency.ts';
@@ -35,6 +36,13 @@ describe(`${CLIENTS} clients writing steadily to one store`, () => {
   let writingMs = Number.NaN;
   let writingEndedAt = 0;
   let convergedAt = Number.NaN;
+  let cpuMeter: ReturnType<typeof startCpuMeter> | undefined;
+  let cpuUntilConverged: CpuUse | undefined;
+  /** Every check that waits for the copies to agree ends here: the last one is the report's. */
+  const converged = () => {
+    convergedAt = performance.now();
+    cpuUntilConverged = cpuMeter?.read();
+  };
 
   beforeAll(async () => {
     system = await startSystem();
@@ -56,6 +64,7 @@ describe(`${CLIENTS} clients writing steadily to one store`, () => {
     }, SETTLE_MS);
 
     const start = performance.now();
+    cpuMeter = startCpuMeter(system.worker);
     writesEach = await writeSteadily({
       writers: CLIENTS,
       writesPerSecond: WRITES_PER_SECOND,
@@ -87,6 +96,7 @@ describe(`${CLIENTS} clients writing steadily to one store`, () => {
         propagation: latency.summary(),
         convergedAfterMs: convergedAt - writingEndedAt,
         server: await serverMemory(system.worker, idleMemory),
+        cpu: cpuUntilConverged,
       });
     } finally {
       await system.stop();
@@ -112,7 +122,7 @@ describe(`${CLIENTS} clients writing steadily to one store`, () => {
       expect(expectedTables().tasks).toHaveProperty([String(winner)]);
       // Each write arrived once at each of the other clients, so every latency is counted.
       expect(latency.summary().samples).toBe(CLIENTS * writesEach * (CLIENTS - 1));
-      convergedAt = performance.now();
+      converged();
     },
     TEST_MS,
   );
@@ -125,7 +135,7 @@ describe(`${CLIENTS} clients writing steadily to one store`, () => {
           tableDifferences(expectedTables(), await system.durableObjectTables(STORE_ID)),
         ).toEqual([]);
       }, SETTLE_MS);
-      convergedAt = performance.now();
+      converged();
     },
     TEST_MS,
   );
@@ -137,7 +147,7 @@ describe(`${CLIENTS} clients writing steadily to one store`, () => {
         expect((await mirrorStatus(system, STORE_ID)).pendingRows).toBe(0);
         expect(tableDifferences(expectedTables(), await system.tursoTables(STORE_ID))).toEqual([]);
       }, SETTLE_MS);
-      convergedAt = performance.now();
+      converged();
     },
     TEST_MS,
   );
