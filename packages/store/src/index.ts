@@ -86,5 +86,6 @@ export {
   READ_ONLY_NOTICE,
   SYNC_PROTOCOL,
 } from './sync/sync-protocol.ts';
+export { SyncRefusedError } from './sync/sync-refused-error.ts';
 export { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot, type SyncStatus } from './sync/sync-status.ts';
 export { cellIssue } from './validation/validate-rows.ts';

@@ -18,6 +18,7 @@ import {
   SERVER_CLIENT_ID,
   SYNC_PROTOCOL,
 } from './sync-protocol.ts';
+import { refusalOf } from './sync-refused-error.ts';
 import { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot } from './sync-status.ts';
 
 export interface SyncClientOptions {
@@ -210,7 +211,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     if (!stopped) socket?.reconnect(GIVE_UP_CLOSE_CODE, 'connection given up');
   };
 
-  const onClose = async () => {
+  const onClose = async (event: { readonly code?: number; readonly reason?: string }) => {
     const wasOpen = openedThisAttempt;
     openedThisAttempt = false;
     retireConnection();
@@ -219,6 +220,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return;
     }
     if (tokenError !== null) return; // stays `error`; partysocket retries with a new token
+    const refusal = refusalOf(event);
+    if (refusal !== undefined) {
+      update({ status: 'error', error: refusal }); // partysocket retries, backing off
+      return;
+    }
     if (!wasOpen) {
       // Refused at the handshake: browsers do not say why, so ask the server over HTTP.
       const refusal = await probeSession(fetchImpl, socketUrl, lastToken);
@@ -316,7 +322,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       maxEnqueuedMessages: 0,
     });
     socket.addEventListener('open', onOpen);
-    socket.addEventListener('close', () => void onClose());
+    socket.addEventListener('close', (event) => void onClose(event));
     socket.addEventListener('message', onMessage);
   };
 

@@ -5,6 +5,7 @@ import {
   type MemoryStorage,
   memoryPersister,
   type SyncClient,
+  SyncRefusedError,
   type SyncStatus,
 } from '@tinysync/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -314,5 +315,58 @@ describe('SyncClient against wrangler dev (end to end)', () => {
       10_000,
     );
     await eventually(() => expect(statusOf(client)).toBe('synced'));
+  });
+});
+
+describe('SyncClient against a server that refuses its messages (end to end)', () => {
+  let worker: RunningWorker;
+  beforeAll(async () => {
+    worker = await startWorker({ vars: { TINYSYNC_MAX_MESSAGE_BYTES: String(1024 * 1024) } });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it('reports why as a typed error instead of a bare "connecting", and keeps retrying', async () => {
+    const storeId = 'org_refused';
+    const app = createTinySyncStore(appSchema);
+    const client = createSyncClient({
+      store: app,
+      url: worker.wsUrl,
+      storeId,
+      getToken: () => devToken({ sub: 'user_1', org: storeId, role: 'org:admin' }),
+      WebSocket,
+      loadSnapshot: false,
+      minReconnectDelayMs: 100,
+      maxReconnectDelayMs: 500,
+    });
+    try {
+      // 2 MB of offline edits: one answer over the 1 MiB this server takes.
+      app.batch(() => {
+        app.tables.projects.create({ id: 'p1', name: 'Big', ownerId: 'u1' });
+        for (let index = 0; index < 20; index++) {
+          app.tables.tasks.create({ id: `t${index}`, title: 'x'.repeat(99_000), projectId: 'p1' });
+        }
+      });
+      const errors: unknown[] = [];
+      client.subscribe(() => {
+        const { status, error } = client.getSnapshot();
+        if (status === 'error') errors.push(error);
+      });
+      await client.start();
+      await eventually(() => expect(errors.length).toBeGreaterThanOrEqual(2), 20_000);
+      expect(errors[0]).toBeInstanceOf(SyncRefusedError);
+      expect(errors[0]).toMatchObject({ code: 'sync_refused', closeCode: 1009 });
+      expect(String(errors[0])).toContain('size limit');
+      const response = await fetch(`${worker.url}/stores/${storeId}/export`, {
+        headers: {
+          Authorization: `Bearer ${await devToken({ sub: 'user_1', org: storeId, role: 'org:admin' })}`,
+        },
+      });
+      expect(((await response.json()) as { tables: object }).tables).toEqual({});
+    } finally {
+      await client.destroy();
+      await app.destroy();
+    }
   });
 });
