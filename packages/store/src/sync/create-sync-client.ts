@@ -192,7 +192,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const giveUpConnection = (current: Connection, code: number, reason: string) => {
     if (connection !== current || stopped) return;
     retireConnection();
-    update({ status: 'error', error: new Error(`sync connection given up (${code}): ${reason}`) });
+    const error = new Error(`sync connection given up (${code} ${reason}); catching up`);
+    update({ status: 'error', error });
     const delayMs =
       givenUpConnections === 0
         ? 0
@@ -220,9 +221,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return;
     }
     if (tokenError !== null) return; // stays `error`; partysocket retries with a new token
-    const refusal = refusalOf(event);
-    if (refusal !== undefined) {
-      update({ status: 'error', error: refusal }); // partysocket retries, backing off
+    const refusedFrames = refusalOf(event);
+    if (refusedFrames !== undefined) {
+      update({ status: 'error', error: refusedFrames }); // partysocket retries, backing off
       return;
     }
     if (!wasOpen) {
