@@ -77,6 +77,8 @@ const SYNCHRONIZER_LOADING = 1;
 const MAX_UNAUTHORIZED_RETRY_MS = 10 * 60_000;
 /** A code a browser lets a client close with (1007, TinyBase's own, is not one of them). */
 const GIVE_UP_CLOSE_CODE = 4000;
+/** TinyBase's close code for a message or backlog over its 16 MiB limit. */
+const TINYBASE_OVERFLOW_CODE = 1013;
 
 /**
  * Keeps a TinySync store in sync with the sync worker: one reconnecting socket (partysocket,
@@ -184,10 +186,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   };
 
   /**
-   * The synchronizer gave this connection up: most often a message over the 16 MiB TinyBase
-   * takes at once (a store far behind, pulling 150k rows). The snapshot over HTTP has no such
-   * limit, so the store catches up from it (a CRDT merge: local edits are kept), then a new
-   * connection syncs the rest. Again, and later each time, until the store is synced.
+   * The synchronizer gave this connection up. Most often (1013) a message over the 16 MiB
+   * TinyBase takes at once: a store far behind, pulling 150k rows. The snapshot over HTTP has no
+   * such limit, so the store catches up from it first (a CRDT merge: local edits are kept); for
+   * any other reason a new connection is enough. Again, and later each time, until synced.
    */
   const giveUpConnection = (current: Connection, code: number, reason: string) => {
     if (connection !== current || stopped) return;
@@ -203,12 +205,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
           );
     givenUpConnections++;
     clearTimeout(giveUpTimer);
-    giveUpTimer = setTimeout(() => void catchUpAndReconnect(), delayMs);
+    giveUpTimer = setTimeout(() => void reconnectAfterGivingUp(code), delayMs);
   };
 
-  const catchUpAndReconnect = async () => {
-    const token = await Promise.resolve(getToken()).catch(() => null);
-    if (token && !stopped) await loadSnapshot(fetchImpl, snapshotUrl, token, app);
+  const reconnectAfterGivingUp = async (code: number) => {
+    if (code === TINYBASE_OVERFLOW_CODE) {
+      const token = await Promise.resolve(getToken()).catch(() => null);
+      if (token && !stopped) await loadSnapshot(fetchImpl, snapshotUrl, token, app);
+    }
     if (!stopped) socket?.reconnect(GIVE_UP_CLOSE_CODE, 'connection given up');
   };
 
