@@ -194,8 +194,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const giveUpConnection = (current: Connection, code: number, reason: string) => {
     if (connection !== current || stopped) return;
     retireConnection();
-    const error = new Error(`sync connection given up (${code} ${reason}); catching up`);
-    update({ status: 'error', error });
+    // Catching up is still syncing; anything else is worth telling.
+    if (code !== TINYBASE_OVERFLOW_CODE) {
+      update({ status: 'error', error: new Error(`sync connection given up (${code} ${reason})`) });
+    }
     const delayMs =
       givenUpConnections === 0
         ? 0

@@ -276,6 +276,9 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     expect(other.app.tables.tasks.get('t199')?.title).toBe(`199 ${longTitle}`);
     await eventually(() => expect(statusOf(other.client)).toBe('synced'), 60_000);
     expect(app.tables.users.get('u2')?.name).toBe('Ada');
+    // Catching up from the snapshot is part of syncing, not an error to show.
+    expect(other.statuses).not.toContain('error');
+    expect(other.client.getSnapshot().error).toBeNull();
   }, 120_000);
 
   it('sends edits made while TinyBase reloads from the server (it drops those itself)', async () => {
