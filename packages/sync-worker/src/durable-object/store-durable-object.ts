@@ -5,11 +5,15 @@ import {
   type TinySyncStore,
   toTinyBaseTablesSchema,
 } from '@tinysync/store';
-import { createMergeableStore } from 'tinybase';
+import { createMergeableStore, type MergeableStore } from 'tinybase';
 import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-server-durable-object';
 import type { Env } from '../env.ts';
 import { SELECT_ROW_TIME } from '../persistence/cell-stamps-sql.ts';
-import { createIncrementalSqlPersister } from '../persistence/incremental-sql-persister.ts';
+import {
+  createIncrementalSqlPersister,
+  writeCellStamps,
+} from '../persistence/incremental-sql-persister.ts';
+import type { MergeableChangesOrContent } from '../persistence/mergeable-stamps.ts';
 import { MAX_CELL_CHARS } from '../sync/cell-length.ts';
 import { createCellPolicy } from '../sync/cell-policy.ts';
 import { isWellFormedChanges } from '../sync/changes-shape.ts';
@@ -19,6 +23,7 @@ import {
   parseConnectionInfo,
   READ_ONLY_NOTICE,
 } from '../sync/connection-info.ts';
+import { createDroppedCellCorrector } from '../sync/dropped-cell-correction.ts';
 import {
   type CellPolicy,
   type DroppedCell,
@@ -29,6 +34,7 @@ import { MESSAGE, type ProtocolMessage, parseProtocolMessage } from '../sync/pro
 import { RateLimiter } from '../sync/rate-limiter.ts';
 import { ServerInbox } from '../sync/server-inbox.ts';
 import { splitChanges } from '../sync/split-changes.ts';
+import { toWireJson } from '../sync/stamps.ts';
 import { CLOSE } from '../sync/sync-close-codes.ts';
 import { syncLimitsFrom } from '../sync/sync-limits.ts';
 import { mirrorSettingsFrom } from '../turso/mirror-settings.ts';
@@ -78,12 +84,13 @@ interface WholeMessage {
   readonly remainder: string;
 }
 
-/** A whole message for TinyBase's server copy; `relayed` when every other client was sent it too. */
-interface InboxMessage {
-  readonly socket: WebSocket;
-  readonly payload: string;
-  readonly relayed: boolean;
-}
+/**
+ * What the server copy has to do, in order: a whole message for TinyBase (`relayed` when every
+ * other client was sent it too), or the correction of cells it dropped from the one before.
+ */
+type InboxMessage =
+  | { readonly socket: WebSocket; readonly payload: string; readonly relayed: boolean }
+  | { readonly dropped: readonly DroppedCell[] };
 
 /** TinyBase's addressing: an empty recipient is everyone, `S` the server's own copy. */
 const BROADCAST = '';
@@ -123,14 +130,47 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   /** True while the server copy applies a change every other client was already sent. */
   #applyingRelayedChange = false;
 
-  #deliverToServerCopy({ socket, payload, relayed }: InboxMessage) {
-    this.#applyingRelayedChange = relayed;
+  #deliverToServerCopy(message: InboxMessage) {
+    if ('dropped' in message) {
+      this.#correct(message.dropped);
+      return;
+    }
+    this.#applyingRelayedChange = message.relayed;
     try {
-      tinyBase.webSocketMessage.call(this, socket, payload);
+      tinyBase.webSocketMessage.call(this, message.socket, message.payload);
     } finally {
       this.#applyingRelayedChange = false;
     }
   }
+
+  /**
+   * Re-stamps the server's values over cells it dropped, and tells every client at once. Done
+   * by hand rather than left to TinyBase: a deletion of a cell the server never had (a viewer's
+   * new row) is in no transaction's changes, so TinyBase would neither save nor send it.
+   */
+  #correct(dropped: readonly DroppedCell[]) {
+    const correction = this.#correctDroppedCells(dropped);
+    // The plain store's changes: the schema-typed store takes them as they are.
+    const store = this.#app?.store as MergeableStore | undefined;
+    if (correction === undefined || store === undefined) return;
+    store.applyMergeableChanges(correction);
+    const stamps = correction as unknown as MergeableChangesOrContent;
+    writeCellStamps(this.ctx.storage.sql, store, stamps);
+    this.#mirror?.recordChanges(stamps);
+    const message = toWireJson([null, MESSAGE.contentDiff, correction]);
+    for (const fragment of toFragments(message, this.#limits.fragmentBytes)) {
+      for (const socket of this.ctx.getWebSockets())
+        send(socket, `${SERVER_CLIENT_ID}\n${fragment}`);
+    }
+  }
+
+  readonly #correctDroppedCells = createDroppedCellCorrector({
+    isKnownCell: (tableId, cellId) =>
+      Object.hasOwn(this.#tablesSchema, tableId) &&
+      Object.hasOwn(this.#tablesSchema[tableId] ?? {}, cellId),
+    currentCell: (tableId, rowId, cellId) =>
+      (this.#app?.store as MergeableStore | undefined)?.getCell(tableId, rowId, cellId),
+  });
 
   /** The server's copy of the store, with TinySync's validated operations for the HTTP API. */
   #app: TinySyncStore<AppSchema> | undefined;
@@ -450,8 +490,13 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     const state = this.#stateOf(socket);
     state.policy ??= createCellPolicy(this.#schema, connection, MAX_CELL_CHARS);
     const filtered = filterIncomingMessage(message, state.policy);
+    // After the message, if any: the correction puts back the server's value as it then stands.
+    const correction = filtered.dropped.length > 0 ? [{ dropped: filtered.dropped }] : [];
     if (filtered.dropped.length > 0) this.#reportDropped(socket, connection, filtered.dropped);
-    if (filtered.message === undefined) return;
+    if (filtered.message === undefined) {
+      this.#serverInbox.push(correction);
+      return;
+    }
     const checked = filtered.dropped.length === 0 ? remainder : JSON.stringify(filtered.message);
     // TinyBase's receivers take messages up to 16 MiB: bigger changes go on in parts.
     const parts = splitChanges(filtered.message, checked);
@@ -465,9 +510,10 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
           for (const fragment of fragments) send(other, `${fromClientId}\n${fragment}`);
       }
     }
-    this.#serverInbox.push(
-      parts.map((part) => ({ socket, payload: `${SERVER_CLIENT_ID}\n${part}`, relayed })),
-    );
+    this.#serverInbox.push([
+      ...parts.map((part) => ({ socket, payload: `${SERVER_CLIENT_ID}\n${part}`, relayed })),
+      ...correction,
+    ]);
   }
 
   #reportDropped(socket: WebSocket, connection: ConnectionInfo, dropped: readonly DroppedCell[]) {

@@ -51,28 +51,7 @@ export function createIncrementalSqlPersister(
   const storedHashes = () =>
     sql.exec<{ value: string }>(SELECT_META, CONTENT_HASHES_KEY).toArray()[0]?.value;
   const currentHashes = () => JSON.stringify(store.getMergeableContentHashes());
-
-  const writeStamps = ([[tables, tablesTime], [values, valuesTime]]: MergeableChangesOrContent) => {
-    writeTime('', '', tablesTime);
-    for (const [tableId, [rows, tableTime]] of Object.entries(tables)) {
-      writeTime(tableId, '', tableTime);
-      for (const [rowId, [cells, rowTime]] of Object.entries(rows)) {
-        writeTime(tableId, rowId, rowTime);
-        for (const [cellId, [value, time]] of Object.entries(cells)) {
-          sql.exec(UPSERT_CELL, tableId, rowId, cellId, toColumn(value), time);
-        }
-      }
-    }
-    writeTime('\u0000values', '', valuesTime);
-    for (const [valueId, [value, time]] of Object.entries(values)) {
-      sql.exec(UPSERT_VALUE, valueId, toColumn(value), time);
-    }
-    sql.exec(UPSERT_META, CONTENT_HASHES_KEY, currentHashes());
-  };
-  // Upper-level times are empty in practice; only a real time is worth a row.
-  const writeTime = (tableId: string, rowId: string, time: string) => {
-    if (time !== '') sql.exec(UPSERT_TIME, tableId, rowId, time);
-  };
+  const writeStamps = (changes: MergeableChangesOrContent) => writeCellStamps(sql, store, changes);
 
   const readStamps = (): MergeableChangesOrContent | undefined => {
     const tables: TableStamps = idRecord();
@@ -136,6 +115,38 @@ export function createIncrementalSqlPersister(
     onIgnoredError,
     MERGEABLE_STORE_ONLY,
   );
+}
+
+/**
+ * Writes stamps to the store's SQL tables, with its content hashes. The persister writes each
+ * transaction's changes; the Durable Object also writes stamps TinyBase reports in no
+ * transaction's changes (a deletion of a cell the store never had changes nothing visible, yet
+ * counts in the hashes).
+ */
+export function writeCellStamps(
+  sql: SqlStorage,
+  store: MergeableStore,
+  [[tables, tablesTime], [values, valuesTime]]: MergeableChangesOrContent,
+): void {
+  // Upper-level times are empty in practice; only a real time is worth a row.
+  const writeTime = (tableId: string, rowId: string, time: string) => {
+    if (time !== '') sql.exec(UPSERT_TIME, tableId, rowId, time);
+  };
+  writeTime('', '', tablesTime);
+  for (const [tableId, [rows, tableTime]] of Object.entries(tables)) {
+    writeTime(tableId, '', tableTime);
+    for (const [rowId, [cells, rowTime]] of Object.entries(rows)) {
+      writeTime(tableId, rowId, rowTime);
+      for (const [cellId, [value, time]] of Object.entries(cells)) {
+        sql.exec(UPSERT_CELL, tableId, rowId, cellId, toColumn(value), time);
+      }
+    }
+  }
+  writeTime('\u0000values', '', valuesTime);
+  for (const [valueId, [value, time]] of Object.entries(values)) {
+    sql.exec(UPSERT_VALUE, valueId, toColumn(value), time);
+  }
+  sql.exec(UPSERT_META, CONTENT_HASHES_KEY, JSON.stringify(store.getMergeableContentHashes()));
 }
 
 /**

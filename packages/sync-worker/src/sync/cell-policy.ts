@@ -1,6 +1,7 @@
 import { type AnySchema, cellIssue } from '@tinysync/store';
 import { cellLengthIssue } from './cell-length.ts';
 import type { CellPolicy } from './filter-changes.ts';
+import { DELETED_ON_THE_WIRE } from './stamps.ts';
 
 /** What one connection may write, decided when it was authenticated. */
 export interface WriteAccess {
@@ -10,8 +11,6 @@ export interface WriteAccess {
 }
 
 const MAX_ROW_ID_CHARS = 256;
-/** TinyBase's wire encoding of `undefined`, which marks a deleted cell (`null` is a value). */
-const DELETED = '\uFFFC';
 
 /**
  * The server's check of every incoming cell: the connection may write the table, the table
@@ -28,7 +27,7 @@ export function createCellPolicy(
     if (!Object.hasOwn(schema.rowSchemas, tableId)) return `unknown table '${tableId}'`;
     if (!writable.has(tableId)) return `this role may not write '${tableId}'`;
     if (rowId.length === 0 || rowId.length > MAX_ROW_ID_CHARS) return 'invalid row id';
-    if (value === DELETED) {
+    if (value === DELETED_ON_THE_WIRE) {
       return Object.hasOwn(schema.rowSchemas[tableId]?.shape ?? {}, cellId)
         ? undefined
         : `unknown cell '${cellId}'`;

@@ -7,6 +7,8 @@ export interface DroppedCell {
   readonly rowId: string;
   readonly cellId: string;
   readonly reason: string;
+  /** The dropped write's stamp time (HLC), when it had one. */
+  readonly time?: string;
 }
 
 /** Decides whether a client may write one cell; a string is the reason it may not. */
@@ -66,7 +68,7 @@ function filterTablesStamp(stamp: Stamp, policy: CellPolicy, dropped: DroppedCel
         if (!isStamp(cellStamp)) continue;
         const reason = policy(tableId, rowId, cellId, cellStamp[0]);
         if (reason === undefined) define(cells, cellId, cellStamp);
-        else dropped.push({ tableId, rowId, cellId, reason });
+        else dropped.push({ tableId, rowId, cellId, reason, ...timeOf(cellStamp) });
       }
       if (Object.keys(cells).length > 0)
         define(rows, rowId, [cells, ...rowStamp.slice(1)] as Stamp);
@@ -93,4 +95,8 @@ function dropValues(stamp: unknown, dropped: DroppedCell[]): Stamp {
 
 function isEmptyStamp(stamp: Stamp): boolean {
   return Object.keys(stamp[0] as object).length === 0;
+}
+
+function timeOf(stamp: Stamp): { time?: string } {
+  return typeof stamp[1] === 'string' && stamp[1] !== '' ? { time: stamp[1] } : {};
 }

@@ -1,3 +1,13 @@
+/** TinyBase's wire encoding of `undefined`, which marks a deleted cell (`null` is a value). */
+export const DELETED_ON_THE_WIRE = '\uFFFC';
+
+/** JSON as TinyBase's protocol writes it: a deleted cell's `undefined` survives. */
+export function toWireJson(message: unknown): string {
+  return JSON.stringify(message, (_key, value) =>
+    value === undefined ? DELETED_ON_THE_WIRE : value,
+  );
+}
+
 /** A TinyBase mergeable stamp: a thing and, unless empty, the time it was last changed. */
 export type Stamp = [thing: unknown, time?: string];
 

@@ -71,8 +71,42 @@ describe('StoreDurableObject', () => {
       expect(b.store.getRow('users', 'u1')).toEqual({ name: 'Ada', role: 'admin', createdAt: 1 }),
     );
     expect(b.store.hasTable('ghosts')).toBe(false);
-    const cells = await storedCells(storeId);
-    expect(cells.map((cell) => cell.cell_id).sort()).toEqual(['createdAt', 'name', 'role']);
+    // The invalid email is stored as the deletion that takes it back from the sender; the
+    // unknown cell and table cannot be held by the server's copy and stay with the sender.
+    await eventually(async () =>
+      expect((await storedCells(storeId)).map((cell) => [cell.cell_id, cell.value])).toEqual([
+        ['createdAt', '1'],
+        ['email', null],
+        ['name', '"Ada"'],
+        ['role', '"admin"'],
+      ]),
+    );
+    await eventually(() =>
+      expect(a.store.getRow('users', 'u1')).toEqual({
+        ...b.store.getRow('users', 'u1'),
+        shoeSize: 44,
+      }),
+    );
+  });
+
+  it('puts the server value back on a client whose cell it dropped, so both converge', async () => {
+    const storeId = newStoreId();
+    const a = await connectClient(storeId);
+    const b = await connectClient(storeId);
+    a.store.setRow('users', 'u1', ada);
+    await eventually(() => expect(b.store.getRow('users', 'u1')).toEqual(ada));
+    b.store.setCell('users', 'u1', 'email', 'not-an-email');
+    b.store.setCell('users', 'u1', 'name', 'Ada L.');
+
+    await eventually(() =>
+      expect(b.store.getRow('users', 'u1')).toEqual({ ...ada, name: 'Ada L.' }),
+    );
+    await eventually(() =>
+      expect(a.store.getRow('users', 'u1')).toEqual({ ...ada, name: 'Ada L.' }),
+    );
+    await eventually(() =>
+      expect(b.store.getMergeableContentHashes()).toEqual(a.store.getMergeableContentHashes()),
+    );
   });
 
   it("drops a viewer's writes and tells it so, while it still receives others' changes", async () => {
@@ -83,9 +117,21 @@ describe('StoreDurableObject', () => {
     viewer.store.setRow('users', 'v1', ada);
     admin.store.setRow('users', 'a1', ada);
     await eventually(() => expect(viewer.store.getRow('users', 'a1')).toEqual(ada));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The server puts its own content back: the viewer's row goes away again.
+    await eventually(() => expect(viewer.store.hasRow('users', 'v1')).toBe(false));
+    await eventually(() =>
+      expect(viewer.store.getMergeableContentHashes()).toEqual(
+        admin.store.getMergeableContentHashes(),
+      ),
+    );
     expect(admin.store.hasRow('users', 'v1')).toBe(false);
-    expect((await storedCells(storeId)).some((cell) => cell.row_id === 'v1')).toBe(false);
+    // Only the deletions that took the row back are stored for it.
+    const v1 = (await storedCells(storeId)).filter((cell) => cell.row_id === 'v1');
+    expect(v1.map((cell) => [cell.cell_id, cell.value])).toEqual(
+      Object.keys(ada)
+        .sort()
+        .map((cellId) => [cellId, null]),
+    );
     expect(viewer.received.filter((frame) => frame === READ_ONLY_NOTICE).length).toBeGreaterThan(1);
   });
 
