@@ -23,7 +23,11 @@ import {
   parseConnectionInfo,
   READ_ONLY_NOTICE,
 } from '../sync/connection-info.ts';
-import { createDroppedCellCorrector } from '../sync/dropped-cell-correction.ts';
+import {
+  CORRECTION_BATCHES_PER_SECOND,
+  createDroppedCellCorrector,
+  MAX_CORRECTIONS_PER_BATCH,
+} from '../sync/dropped-cell-correction.ts';
 import {
   type CellPolicy,
   type DroppedCell,
@@ -100,6 +104,8 @@ const SERVER_CLIENT_ID = 'S';
 interface SocketState {
   readonly reassembler: FragmentReassembler;
   readonly rateLimiter: RateLimiter;
+  /** When this connection's dropped cells may next be put back (see dropped-cell-correction.ts). */
+  readonly correctionLimiter: RateLimiter;
   policy?: CellPolicy;
 }
 
@@ -491,7 +497,11 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     state.policy ??= createCellPolicy(this.#schema, connection, MAX_CELL_CHARS);
     const filtered = filterIncomingMessage(message, state.policy);
     // After the message, if any: the correction puts back the server's value as it then stands.
-    const correction = filtered.dropped.length > 0 ? [{ dropped: filtered.dropped }] : [];
+    const corrected =
+      filtered.dropped.length > 0 && state.correctionLimiter.tryTake()
+        ? filtered.dropped.slice(0, MAX_CORRECTIONS_PER_BATCH)
+        : [];
+    const correction = corrected.length > 0 ? [{ dropped: corrected }] : [];
     if (filtered.dropped.length > 0) this.#reportDropped(socket, connection, filtered.dropped);
     if (filtered.message === undefined) {
       this.#serverInbox.push(correction);
@@ -629,6 +639,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
       state = {
         reassembler: new FragmentReassembler(this.#limits.maxMessageBytes),
         rateLimiter: new RateLimiter(this.#limits.messagesPerSecond, this.#limits.messageBurst),
+        correctionLimiter: new RateLimiter(CORRECTION_BATCHES_PER_SECOND, 1),
       };
       this.#sockets.set(socket, state);
     }

@@ -3,8 +3,15 @@ import { getHlcFunctions } from 'tinybase/common';
 import type { DroppedCell } from './filter-changes.ts';
 import { define, type Stamp } from './stamps.ts';
 
-/** Corrections one message may cause: a client dropping many cells cannot make the server write without bound. */
-export const MAX_CORRECTIONS_PER_MESSAGE = 1_000;
+/**
+ * How many dropped cells of one connection are put back at once, and how often. Each batch makes
+ * the sender offer its hashes again and the server pull from it; were every pull answered with a
+ * few more cells, a viewer with thousands of refused cells would trade messages with the server
+ * as fast as they travel (and be closed for flooding). One batch a second keeps both bounded;
+ * the rest is put back at the sender's next sync rounds.
+ */
+export const MAX_CORRECTIONS_PER_BATCH = 1_000;
+export const CORRECTION_BATCHES_PER_SECOND = 1;
 
 export interface CorrectionSource {
   /** Whether the schema has this cell: the server's copy can hold only those. */
@@ -20,6 +27,7 @@ export interface CorrectionSource {
  * stamping the server's value (or, where it has none, a deletion) later than the dropped write
  * makes the client take it back, as any later write would; everyone converges on the server's
  * content. Cells the schema does not have cannot be held by the server's copy and stay dropped.
+ * How many, and how often, is the caller's to limit (`MAX_CORRECTIONS_PER_BATCH`).
  */
 export function createDroppedCellCorrector(source: CorrectionSource) {
   const [nextHlc, seenHlc] = getHlcFunctions();
@@ -28,7 +36,6 @@ export function createDroppedCellCorrector(source: CorrectionSource) {
     let latest = '';
     let corrections = 0;
     for (const { tableId, rowId, cellId, time } of dropped) {
-      if (corrections === MAX_CORRECTIONS_PER_MESSAGE) break;
       if (!source.isKnownCell(tableId, cellId)) continue;
       seenHlc(time ?? '');
       const hlc = nextHlc();

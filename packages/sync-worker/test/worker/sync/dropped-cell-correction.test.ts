@@ -1,9 +1,6 @@
 import { getHlcFunctions } from 'tinybase/common';
 import { describe, expect, it } from 'vitest';
-import {
-  createDroppedCellCorrector,
-  MAX_CORRECTIONS_PER_MESSAGE,
-} from '../../../src/sync/dropped-cell-correction.ts';
+import { createDroppedCellCorrector } from '../../../src/sync/dropped-cell-correction.ts';
 import type { DroppedCell } from '../../../src/sync/filter-changes.ts';
 
 const server: Record<string, unknown> = { 'users/u1/email': 'ada@example.com' };
@@ -43,13 +40,5 @@ describe('createDroppedCellCorrector', () => {
     expect(correct([dropped('g1', 'boo', undefined, 'ghosts'), dropped('u1', 'shoeSize')])).toBe(
       undefined,
     );
-  });
-
-  it('corrects at most a bounded number of cells per message', () => {
-    const many = Array.from({ length: MAX_CORRECTIONS_PER_MESSAGE + 50 }, (_, index) =>
-      dropped(`r${index}`, 'name'),
-    );
-    const changes = correct(many) as unknown as [[Record<string, [Record<string, unknown>]>]];
-    expect(Object.keys(changes[0][0].users?.[0] ?? {})).toHaveLength(MAX_CORRECTIONS_PER_MESSAGE);
   });
 });

@@ -135,6 +135,29 @@ describe('StoreDurableObject', () => {
     expect(viewer.received.filter((frame) => frame === READ_ONLY_NOTICE).length).toBeGreaterThan(1);
   });
 
+  it('puts dropped cells back in bounded batches, and all of them over the next sync rounds', async () => {
+    const storeId = newStoreId();
+    const viewer = await connectClient(storeId, VIEWER);
+    // 600 rows × 4 cells: 2,400 dropped cells in one message, more than two batches.
+    viewer.store.transaction(() => {
+      for (let index = 0; index < 600; index++) viewer.store.setRow('users', `v${index}`, ada);
+    });
+    await eventually(async () => expect((await storedCells(storeId)).length).toBe(1_000));
+    // The sender offers its changes again (TinySync's client does every few seconds), and each
+    // round, at most one a second, puts the next batch back.
+    for (let round = 0; round < 10 && viewer.store.getRowCount('users') > 0; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await viewer.synchronizer.save();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(viewer.store.getRowCount('users')).toBe(0);
+    const stored = await storedCells(storeId);
+    expect(stored).toHaveLength(2_400);
+    expect(stored.every((cell) => cell.value === null)).toBe(true);
+    // Never closed for flooding along the way.
+    expect(viewer.socket.readyState).toBe(WebSocket.OPEN);
+  });
+
   it.each([
     ['not a TinyBase frame', 'hello', 1007],
     ['not JSON', '\n{oops', 1007],
