@@ -156,8 +156,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
    */
   #correct(dropped: readonly DroppedCell[]) {
     const correction = this.#correctDroppedCells(dropped);
-    // The plain store's changes: the schema-typed store takes them as they are.
-    const store = this.#app?.store as MergeableStore | undefined;
+    const store = this.#plainStore;
     if (correction === undefined || store === undefined) return;
     store.applyMergeableChanges(correction);
     const stamps = correction as unknown as MergeableChangesOrContent;
@@ -174,9 +173,13 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     isKnownCell: (tableId, cellId) =>
       Object.hasOwn(this.#tablesSchema, tableId) &&
       Object.hasOwn(this.#tablesSchema[tableId] ?? {}, cellId),
-    currentCell: (tableId, rowId, cellId) =>
-      (this.#app?.store as MergeableStore | undefined)?.getCell(tableId, rowId, cellId),
+    currentCell: (tableId, rowId, cellId) => this.#plainStore?.getCell(tableId, rowId, cellId),
   });
+
+  /** The server copy as a plain MergeableStore: the schema-typed one, typed for raw changes. */
+  get #plainStore(): MergeableStore | undefined {
+    return this.#app?.store as MergeableStore | undefined;
+  }
 
   /** The server's copy of the store, with TinySync's validated operations for the HTTP API. */
   #app: TinySyncStore<AppSchema> | undefined;
@@ -497,11 +500,10 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     state.policy ??= createCellPolicy(this.#schema, connection, MAX_CELL_CHARS);
     const filtered = filterIncomingMessage(message, state.policy);
     // After the message, if any: the correction puts back the server's value as it then stands.
-    const corrected =
+    const correction =
       filtered.dropped.length > 0 && state.correctionLimiter.tryTake()
-        ? filtered.dropped.slice(0, MAX_CORRECTIONS_PER_BATCH)
+        ? [{ dropped: filtered.dropped.slice(0, MAX_CORRECTIONS_PER_BATCH) }]
         : [];
-    const correction = corrected.length > 0 ? [{ dropped: corrected }] : [];
     if (filtered.dropped.length > 0) this.#reportDropped(socket, connection, filtered.dropped);
     if (filtered.message === undefined) {
       this.#serverInbox.push(correction);
