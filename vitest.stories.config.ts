@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { workspaceSource } from './scripts/workspace-source.ts';
 
 const configDir = fileURLToPath(new URL('./.storybook', import.meta.url));
 
@@ -17,7 +18,7 @@ export default defineConfig({
     projects: [
       {
         // Without the React plugin here: "react/index.js does not provide an export named 'default'".
-        plugins: [react(), storybookTest({ configDir })],
+        plugins: [react(), workspaceSource(), storybookTest({ configDir })],
         test: {
           name: 'stories',
           testTimeout: 30_000,
@@ -35,6 +36,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [workspaceSource()],
         test: {
           name: 'storybook-build',
           include: ['stories/**/*.test.ts'],

@@ -87,6 +87,8 @@ async function gzippedKb(
     minify: true,
     format: 'esm',
     platform: 'browser',
+    // The workspace packages' source, as everywhere in this repo (scripts/workspace-source.ts).
+    conditions: ['@tinysync/source', 'module'],
     target: 'es2022',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },

@@ -19,6 +19,8 @@ export async function bundlePages(): Promise<PageFiles> {
     bundle: true,
     format: 'esm',
     platform: 'browser',
+    // The workspace packages' source, as everywhere in this repo (scripts/workspace-source.ts).
+    conditions: ['@tinysync/source', 'module'],
     target: 'es2022',
     minify: true,
     jsx: 'automatic',

@@ -1,5 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { workspaceSource } from '../../scripts/workspace-source.ts';
 
 export default defineConfig({
   test: {
@@ -8,6 +9,7 @@ export default defineConfig({
       {
         // Unit and integration tests inside workerd, against the dev configuration.
         plugins: [
+          workspaceSource(),
           cloudflareTest({
             wrangler: { configPath: './wrangler.jsonc', environment: 'dev' },
             // Small limits, so the tests can reach them.
@@ -32,6 +34,7 @@ export default defineConfig({
       },
       {
         // Node-side tests: scripts, and end-to-end runs against `wrangler dev`.
+        plugins: [workspaceSource()],
         test: {
           name: 'node',
           include: ['test/node/**/*.test.ts'],

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { workspaceSource } from '../../scripts/workspace-source.ts';
 
 const soak = process.env.TINYSYNC_SOAK === '1';
 
 export default defineConfig({
+  plugins: [workspaceSource()],
   test: {
     include: ['**/*.test.ts'],
     environment: 'node',

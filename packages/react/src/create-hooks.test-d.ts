@@ -1,6 +1,6 @@
 import { appSchema, type RowWithId } from '@tinysync/store';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createHooks } from './create-hooks.ts';
+import { createHooks } from './create-hooks.js';
 
 const hooks = createHooks(appSchema);
 type User = RowWithId<typeof appSchema, 'users'>;

@@ -2,11 +2,11 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import { appSchema, ValidationError } from '@tinysync/store';
 import { memo, StrictMode, useLayoutEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createHooks } from './create-hooks.ts';
-import { FreshStoreProvider } from './test-wrapper.tsx';
-import { useStore } from './use-store.ts';
-import { useSyncStatus } from './use-sync-status.ts';
-import { useUndo } from './use-undo.ts';
+import { createHooks } from './create-hooks.js';
+import { FreshStoreProvider } from './test-wrapper.js';
+import { useStore } from './use-store.js';
+import { useSyncStatus } from './use-sync-status.js';
+import { useUndo } from './use-undo.js';
 
 const { useUsers, useUser, useCreateUser, useUpdateUser, useDeleteUser, useTasks } =
   createHooks(appSchema);

@@ -8,16 +8,16 @@ import {
   type UpdatePatch,
 } from '@tinysync/store';
 import { useCallback, useMemo } from 'react';
-import { capitalize, type RowName, rowName } from './hook-names.ts';
-import type { QueryResult } from './hooks/query-result.ts';
+import { capitalize, type RowName, rowName } from './hook-names.js';
+import type { QueryResult } from './hooks/query-result.js';
 import {
   type MutationCallbacks,
   type MutationResult,
   useTableMutation,
-} from './hooks/use-table-mutation.ts';
-import { type RowOptions, useTableRow } from './hooks/use-table-row.ts';
-import { type RowsFilter, type RowsOptions, useTableRows } from './hooks/use-table-rows.ts';
-import { useTinySyncSession } from './tinysync-context.ts';
+} from './hooks/use-table-mutation.js';
+import { type RowOptions, useTableRow } from './hooks/use-table-row.js';
+import { type RowsFilter, type RowsOptions, useTableRows } from './hooks/use-table-rows.js';
+import { useTinySyncSession } from './tinysync-context.js';
 
 type ListHook<S extends AnySchema, T extends TableId<S>> = <Data = RowWithId<S, T>[]>(
   filter?: RowsFilter<S, T>,

@@ -15,17 +15,17 @@ export {
   type UserFormProps,
   UsersTable,
   type UsersTableProps,
-} from './components/index.ts';
-export { createHooks, type TinySyncHooks, type UpdateVariables } from './create-hooks.ts';
-export { type RowName, rowName } from './hook-names.ts';
-export type { QueryResult } from './hooks/query-result.ts';
-export type { MutationCallbacks, MutationResult } from './hooks/use-table-mutation.ts';
-export type { RowOptions } from './hooks/use-table-row.ts';
-export type { RowsFilter, RowsOptions } from './hooks/use-table-rows.ts';
-export { deleteLocalData, localDatabaseName } from './local-data.ts';
-export { TinySyncContext, type TinySyncSession } from './tinysync-context.ts';
-export { TinySyncProvider, type TinySyncProviderProps } from './tinysync-provider.tsx';
-export { useStore } from './use-store.ts';
-export { useStoreId } from './use-store-id.ts';
-export { useSyncStatus } from './use-sync-status.ts';
-export { type UndoControls, useUndo } from './use-undo.ts';
+} from './components/index.js';
+export { createHooks, type TinySyncHooks, type UpdateVariables } from './create-hooks.js';
+export { type RowName, rowName } from './hook-names.js';
+export type { QueryResult } from './hooks/query-result.js';
+export type { MutationCallbacks, MutationResult } from './hooks/use-table-mutation.js';
+export type { RowOptions } from './hooks/use-table-row.js';
+export type { RowsFilter, RowsOptions } from './hooks/use-table-rows.js';
+export { deleteLocalData, localDatabaseName } from './local-data.js';
+export { TinySyncContext, type TinySyncSession } from './tinysync-context.js';
+export { TinySyncProvider, type TinySyncProviderProps } from './tinysync-provider.js';
+export { useStore } from './use-store.js';
+export { useStoreId } from './use-store-id.js';
+export { useSyncStatus } from './use-sync-status.js';
+export { type UndoControls, useUndo } from './use-undo.js';

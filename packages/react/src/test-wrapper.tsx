@@ -1,6 +1,6 @@
 import { appSchema } from '@tinysync/store';
 import { type ReactNode, useState } from 'react';
-import { TinySyncProvider } from './tinysync-provider.tsx';
+import { TinySyncProvider } from './tinysync-provider.js';
 
 let storeCounter = 0;
 

@@ -2,8 +2,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { appSchema } from '@tinysync/store';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { TinySyncProvider } from './tinysync-provider.tsx';
-import { useStoreId } from './use-store-id.ts';
+import { TinySyncProvider } from './tinysync-provider.js';
+import { useStoreId } from './use-store-id.js';
 
 /** A WebSocket that never connects, counting the sockets left open. */
 const sockets = { opened: 0, closed: 0 };

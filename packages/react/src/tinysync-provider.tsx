@@ -7,8 +7,8 @@ import {
   type PersisterFactory,
 } from '@tinysync/store';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { localDatabaseName, trackClosing } from './local-data.ts';
-import { TinySyncContext, type TinySyncSession } from './tinysync-context.ts';
+import { localDatabaseName, trackClosing } from './local-data.js';
+import { TinySyncContext, type TinySyncSession } from './tinysync-context.js';
 
 export interface TinySyncProviderProps<S extends AnySchema> {
   readonly schema: S;

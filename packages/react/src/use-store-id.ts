@@ -1,4 +1,4 @@
-import { useTinySyncSession } from './tinysync-context.ts';
+import { useTinySyncSession } from './tinysync-context.js';
 
 /** The id of the store the provider has open (`org_…` or `user_…`). */
 export function useStoreId(): string {

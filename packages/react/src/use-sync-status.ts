@@ -1,6 +1,6 @@
 import { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot } from '@tinysync/store';
 import { useCallback, useSyncExternalStore } from 'react';
-import { useTinySyncSession } from './tinysync-context.ts';
+import { useTinySyncSession } from './tinysync-context.js';
 
 const noSubscription = () => () => undefined;
 

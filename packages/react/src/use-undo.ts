@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useTinySyncSession } from './tinysync-context.ts';
+import { useTinySyncSession } from './tinysync-context.js';
 
 export interface UndoControls {
   readonly undo: () => boolean;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { defineSchema } from './schema/define-schema.ts';
-import { ref } from './schema/reference.ts';
+import { defineSchema } from './schema/define-schema.js';
+import { ref } from './schema/reference.js';
 
 const now = () => Date.now();
 const timestamp = z.number().int().nonnegative();

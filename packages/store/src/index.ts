@@ -1,4 +1,4 @@
-export { type AppSchema, appSchema } from './app-schema.ts';
+export { type AppSchema, appSchema } from './app-schema.js';
 export {
   PersistenceUnavailableError,
   ReadOnlyError,
@@ -10,31 +10,31 @@ export {
   TinySyncError,
   ValidationError,
   type ValidationIssue,
-} from './errors.ts';
+} from './errors.js';
 export {
   type IndexedDbPersisterOptions,
   indexedDbPersister,
-} from './persistence/indexed-db-persister.ts';
+} from './persistence/indexed-db-persister.js';
 export type {
   LocalPersister,
   PersistenceContext,
   PersisterFactory,
-} from './persistence/local-persister.ts';
-export { type MemoryStorage, memoryPersister } from './persistence/memory-persister.ts';
+} from './persistence/local-persister.js';
+export { type MemoryStorage, memoryPersister } from './persistence/memory-persister.js';
 export {
   defineSchema,
   type IndexSpec,
   type Reference,
   type Schema,
   type SchemaDefinition,
-} from './schema/define-schema.ts';
+} from './schema/define-schema.js';
 export {
   DEFAULT_PERMISSIONS,
   isRoleAllowed,
   type Role,
   type TablePermissions,
-} from './schema/permissions.ts';
-export { type ReferenceSchema, ref } from './schema/reference.ts';
+} from './schema/permissions.js';
+export { type ReferenceSchema, ref } from './schema/reference.js';
 export type {
   AnySchema,
   CellId,
@@ -43,13 +43,13 @@ export type {
   RowWithId,
   TableId,
   UpdatePatch,
-} from './schema/row-types.ts';
+} from './schema/row-types.js';
 export type {
   CellSchema,
   CellValue,
   IndexDefinition,
   TableDefinition,
-} from './schema/schema-definition.ts';
+} from './schema/schema-definition.js';
 export {
   createMirrorTableSql,
   type MirrorColumn,
@@ -58,34 +58,34 @@ export {
   STAMP_COLUMN,
   STORE_COLUMN,
   toMirrorTables,
-} from './schema/sql-mirror-schema.ts';
+} from './schema/sql-mirror-schema.js';
 export {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
-} from './schema/tinybase-tables-schema.ts';
+} from './schema/tinybase-tables-schema.js';
 export {
   createTinySyncStore,
   type TableOperationsMap,
   type TinyBaseSchemas,
   type TinySyncStore,
   type TinySyncStoreOptions,
-} from './store/create-tinysync-store.ts';
-export type { ListOptions } from './store/list-options.ts';
-export { createSchemaIndexes, createSchemaRelationships } from './store/schema-indexes.ts';
-export type { TableOperations } from './store/table-operations.ts';
-export type { UndoHistory, UndoState } from './store/undo-history.ts';
+} from './store/create-tinysync-store.js';
+export type { ListOptions } from './store/list-options.js';
+export { createSchemaIndexes, createSchemaRelationships } from './store/schema-indexes.js';
+export type { TableOperations } from './store/table-operations.js';
+export type { UndoHistory, UndoState } from './store/undo-history.js';
 export {
   createSyncClient,
   type SyncClient,
   type SyncClientOptions,
-} from './sync/create-sync-client.ts';
-export { SessionRefusedError } from './sync/probe-session.ts';
-export { orgStoreId, userStoreId } from './sync/store-ids.ts';
+} from './sync/create-sync-client.js';
+export { SessionRefusedError } from './sync/probe-session.js';
+export { orgStoreId, userStoreId } from './sync/store-ids.js';
 export {
   AUTH_PROTOCOL_PREFIX,
   READ_ONLY_NOTICE,
   SYNC_PROTOCOL,
-} from './sync/sync-protocol.ts';
-export { SyncRefusedError } from './sync/sync-refused-error.ts';
-export { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot, type SyncStatus } from './sync/sync-status.ts';
-export { cellIssue } from './validation/validate-rows.ts';
+} from './sync/sync-protocol.js';
+export { SyncRefusedError } from './sync/sync-refused-error.js';
+export { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot, type SyncStatus } from './sync/sync-status.js';
+export { cellIssue } from './validation/validate-rows.js';

@@ -10,6 +10,8 @@ const env = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  // The workspace packages' source, before wrangler's own conditions (scripts/workspace-source.ts).
+  WRANGLER_BUILD_CONDITIONS: '@tinysync/source,workerd,worker,browser',
 };
 delete env.CLOUDFLARE_API_TOKEN;
 delete env.CLOUDFLARE_ACCOUNT_ID;

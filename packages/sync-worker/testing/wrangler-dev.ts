@@ -117,6 +117,8 @@ async function launch(
     WRANGLER_SEND_METRICS: 'false',
     CLOUDFLARE_CF_FETCH_ENABLED: 'false',
     NO_UPDATE_NOTIFIER: '1',
+    // The workspace packages' source, before wrangler's own conditions (scripts/workspace-source.ts).
+    WRANGLER_BUILD_CONDITIONS: '@tinysync/source,workerd,worker,browser',
   };
   delete env.CLOUDFLARE_API_TOKEN;
   delete env.CLOUDFLARE_ACCOUNT_ID;

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { appSchema } from '@tinysync/store';
 import { describe, expect, it, vi } from 'vitest';
-import { createHooks } from '../create-hooks.ts';
-import { useStoreId } from '../use-store-id.ts';
-import { type ClerkAuth, ClerkTinySyncProvider } from './clerk-tinysync-provider.tsx';
+import { createHooks } from '../create-hooks.js';
+import { useStoreId } from '../use-store-id.js';
+import { type ClerkAuth, ClerkTinySyncProvider } from './clerk-tinysync-provider.js';
 
 const clerkReactAuth = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('@clerk/react', () => ({ useAuth: () => clerkReactAuth.current }));

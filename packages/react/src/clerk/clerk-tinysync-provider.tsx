@@ -1,8 +1,8 @@
 import { useAuth as useClerkReactAuth } from '@clerk/react';
 import { type AnySchema, orgStoreId, userStoreId } from '@tinysync/store';
 import { type ReactNode, useCallback, useEffect, useRef } from 'react';
-import { deleteLocalData } from '../local-data.ts';
-import { TinySyncProvider, type TinySyncProviderProps } from '../tinysync-provider.tsx';
+import { deleteLocalData } from '../local-data.js';
+import { TinySyncProvider, type TinySyncProviderProps } from '../tinysync-provider.js';
 
 /**
  * The part of Clerk's `useAuth()` TinySync reads. `@clerk/react` and the deprecated

@@ -2,4 +2,4 @@ export {
   type ClerkAuth,
   ClerkTinySyncProvider,
   type ClerkTinySyncProviderProps,
-} from './clerk-tinysync-provider.tsx';
+} from './clerk-tinysync-provider.js';

@@ -1,5 +1,5 @@
 import { appSchema } from '@tinysync/store';
-import { createHooks } from '../create-hooks.ts';
+import { createHooks } from '../create-hooks.js';
 
 /** The kit is built for the example app schema (users, projects, tasks). */
 export const {

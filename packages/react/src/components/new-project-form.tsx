@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useCreateProject, useUsers } from './app-hooks.ts';
-import { type FieldErrors, fieldErrors, NO_ERRORS } from './field-errors.ts';
-import { FormAlert } from './form-alert.tsx';
-import { FormField } from './form-field.tsx';
+import { useCreateProject, useUsers } from './app-hooks.js';
+import { type FieldErrors, fieldErrors, NO_ERRORS } from './field-errors.js';
+import { FormAlert } from './form-alert.js';
+import { FormField } from './form-field.js';
 
 const byName = { sortBy: 'name' } as const;
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useSyncStatus } from '../use-sync-status.ts';
-import { kitClassName } from './kit-class-name.ts';
+import { useSyncStatus } from '../use-sync-status.js';
+import { kitClassName } from './kit-class-name.js';
 
 export interface OfflineBannerProps {
   /** Replaces the default message. */

@@ -1,6 +1,6 @@
 import type { AppSchema, RowWithId } from '@tinysync/store';
 import { memo } from 'react';
-import { useTasks, useUser } from './app-hooks.ts';
+import { useTasks, useUser } from './app-hooks.js';
 
 export interface ProjectListItemProps {
   readonly project: RowWithId<AppSchema, 'projects'>;

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { useSyncStatus } from '../use-sync-status.ts';
-import { useProjects } from './app-hooks.ts';
-import { kitClassName } from './kit-class-name.ts';
-import { NewProjectForm } from './new-project-form.tsx';
-import { ProjectListItem } from './project-list-item.tsx';
+import { useSyncStatus } from '../use-sync-status.js';
+import { useProjects } from './app-hooks.js';
+import { kitClassName } from './kit-class-name.js';
+import { NewProjectForm } from './new-project-form.js';
+import { ProjectListItem } from './project-list-item.js';
 
 export interface ProjectListProps {
   /** The highlighted project (e.g. the one a TaskBoard shows). */

@@ -1,6 +1,6 @@
 import type { AnySchema } from '@tinysync/store';
-import { useTableRows } from '../hooks/use-table-rows.ts';
-import { useRowCount } from './use-row-count.ts';
+import { useTableRows } from '../hooks/use-table-rows.js';
+import { useRowCount } from './use-row-count.js';
 
 export interface StoreInspectorTableProps {
   readonly tableId: string;

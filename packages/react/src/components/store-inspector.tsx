@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { useStore } from '../use-store.ts';
-import { useStoreId } from '../use-store-id.ts';
-import { kitClassName } from './kit-class-name.ts';
-import { StoreInspectorTable } from './store-inspector-table.tsx';
-import { SyncStatusBadge } from './sync-status-badge.tsx';
-import { TableCountRow } from './table-count-row.tsx';
+import { useStore } from '../use-store.js';
+import { useStoreId } from '../use-store-id.js';
+import { kitClassName } from './kit-class-name.js';
+import { StoreInspectorTable } from './store-inspector-table.js';
+import { SyncStatusBadge } from './sync-status-badge.js';
+import { TableCountRow } from './table-count-row.js';
 
 export interface StoreInspectorProps {
   /** Rows shown when a table is opened (default 10). */

@@ -1,6 +1,6 @@
 import type { SyncSnapshot, SyncStatus } from '@tinysync/store';
-import { useSyncStatus } from '../use-sync-status.ts';
-import { kitClassName } from './kit-class-name.ts';
+import { useSyncStatus } from '../use-sync-status.js';
+import { kitClassName } from './kit-class-name.js';
 
 const STATUS_LABELS: Record<SyncStatus, string> = {
   offline: 'Offline',

@@ -1,4 +1,4 @@
-import { useRowCount } from './use-row-count.ts';
+import { useRowCount } from './use-row-count.js';
 
 export interface TableCountRowProps {
   readonly tableId: string;

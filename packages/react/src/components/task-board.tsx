@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useStore } from '../use-store.ts';
-import { useSyncStatus } from '../use-sync-status.ts';
-import { useTasks, useUpdateTask } from './app-hooks.ts';
-import { kitClassName } from './kit-class-name.ts';
-import { type CardAction, type CardMove, TaskCard } from './task-card.tsx';
-import { TaskColumn } from './task-column.tsx';
+import { useStore } from '../use-store.js';
+import { useSyncStatus } from '../use-sync-status.js';
+import { useTasks, useUpdateTask } from './app-hooks.js';
+import { kitClassName } from './kit-class-name.js';
+import { type CardAction, type CardMove, TaskCard } from './task-card.js';
+import { TaskColumn } from './task-column.js';
 import {
   groupByStatus,
   moveAcross,
@@ -14,7 +14,7 @@ import {
   type Task,
   type TaskMove,
   type TaskStatus,
-} from './task-moves.ts';
+} from './task-moves.js';
 
 export interface TaskBoardProps {
   /** Shows this project's tasks; all tasks without it. */

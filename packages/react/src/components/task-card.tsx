@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import { useUser } from './app-hooks.ts';
-import type { Task } from './task-moves.ts';
+import { useUser } from './app-hooks.js';
+import type { Task } from './task-moves.js';
 
 /** A move a card offers; the board decides where it lands. */
 export type CardAction = 'left' | 'right' | 'up' | 'down';

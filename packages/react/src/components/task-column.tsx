@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { TASK_STATUS_LABELS, type TaskStatus } from './task-moves.ts';
+import { TASK_STATUS_LABELS, type TaskStatus } from './task-moves.js';
 
 export interface TaskColumnProps {
   readonly status: TaskStatus;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useUndo } from '../use-undo.ts';
-import { kitClassName } from './kit-class-name.ts';
+import { useUndo } from '../use-undo.js';
+import { kitClassName } from './kit-class-name.js';
 
 export interface UndoRedoProps {
   /** Ctrl/⌘+Z and Ctrl/⌘+Shift+Z (or Ctrl+Y) anywhere outside text fields (default true). */

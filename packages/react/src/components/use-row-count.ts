@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useStore } from '../use-store.ts';
+import { useStore } from '../use-store.js';
 
 /**
  * How many rows a table holds, re-rendering only when that number changes: counting a 10k-row

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { type FieldErrors, fieldErrors, NO_ERRORS } from './field-errors.ts';
-import type { UserDraft, UserField } from './user-draft.ts';
+import { type FieldErrors, fieldErrors, NO_ERRORS } from './field-errors.js';
+import type { UserDraft, UserField } from './user-draft.js';
 
 export interface UserDraftState {
   readonly draft: UserDraft;

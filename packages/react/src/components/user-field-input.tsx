@@ -1,5 +1,5 @@
-import { FormField } from './form-field.tsx';
-import { USER_FIELD_LABELS, USER_ROLES, type UserDraft, type UserField } from './user-draft.ts';
+import { FormField } from './form-field.js';
+import { USER_FIELD_LABELS, USER_ROLES, type UserDraft, type UserField } from './user-draft.js';
 
 export interface UserFieldInputProps {
   readonly field: UserField;

@@ -1,12 +1,12 @@
 import type { AppSchema, RowWithId } from '@tinysync/store';
 import { type FormEvent, useId, useState } from 'react';
-import { useSyncStatus } from '../use-sync-status.ts';
-import { useCreateUser, useUpdateUser, useUser } from './app-hooks.ts';
-import { FormAlert } from './form-alert.tsx';
-import { kitClassName } from './kit-class-name.ts';
-import { useUserDraft } from './use-user-draft.ts';
-import { draftOf, EMPTY_USER_DRAFT, USER_FIELDS } from './user-draft.ts';
-import { UserFieldInput } from './user-field-input.tsx';
+import { useSyncStatus } from '../use-sync-status.js';
+import { useCreateUser, useUpdateUser, useUser } from './app-hooks.js';
+import { FormAlert } from './form-alert.js';
+import { kitClassName } from './kit-class-name.js';
+import { useUserDraft } from './use-user-draft.js';
+import { draftOf, EMPTY_USER_DRAFT, USER_FIELDS } from './user-draft.js';
+import { UserFieldInput } from './user-field-input.js';
 
 type User = RowWithId<AppSchema, 'users'>;
 

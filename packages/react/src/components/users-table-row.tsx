@@ -1,9 +1,9 @@
 import type { AppSchema, RowWithId } from '@tinysync/store';
 import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
-import { useDeleteUser, useUpdateUser } from './app-hooks.ts';
-import { useUserDraft } from './use-user-draft.ts';
-import { draftOf, USER_FIELDS } from './user-draft.ts';
-import { UserFieldInput } from './user-field-input.tsx';
+import { useDeleteUser, useUpdateUser } from './app-hooks.js';
+import { useUserDraft } from './use-user-draft.js';
+import { draftOf, USER_FIELDS } from './user-draft.js';
+import { UserFieldInput } from './user-field-input.js';
 
 type User = RowWithId<AppSchema, 'users'>;
 

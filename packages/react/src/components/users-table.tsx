@@ -1,12 +1,12 @@
 import type { AppSchema, RowWithId } from '@tinysync/store';
 import { useCallback, useId, useState } from 'react';
-import { useSyncStatus } from '../use-sync-status.ts';
-import { useUsers } from './app-hooks.ts';
-import { kitClassName } from './kit-class-name.ts';
-import { Pager } from './pager.tsx';
-import { SortHeader, type SortState } from './sort-header.tsx';
-import { useRowCount } from './use-row-count.ts';
-import { UsersTableRow } from './users-table-row.tsx';
+import { useSyncStatus } from '../use-sync-status.js';
+import { useUsers } from './app-hooks.js';
+import { kitClassName } from './kit-class-name.js';
+import { Pager } from './pager.js';
+import { SortHeader, type SortState } from './sort-header.js';
+import { useRowCount } from './use-row-count.js';
+import { UsersTableRow } from './users-table-row.js';
 
 type User = RowWithId<AppSchema, 'users'>;
 type Column = 'name' | 'email' | 'role';

@@ -1,7 +1,7 @@
 import type { AnySchema, RowWithId, TableId, TableOperations } from '@tinysync/store';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { useTinySyncSession } from '../tinysync-context.ts';
-import { type QueryResult, queryResult } from './query-result.ts';
+import { useTinySyncSession } from '../tinysync-context.js';
+import { type QueryResult, queryResult } from './query-result.js';
 
 export interface RowOptions {
   readonly enabled?: boolean;

@@ -1,7 +1,7 @@
 import type { AnySchema, ListOptions, RowWithId, TableId, TableOperations } from '@tinysync/store';
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
-import { useTinySyncSession } from '../tinysync-context.ts';
-import { type QueryResult, queryResult } from './query-result.ts';
+import { useTinySyncSession } from '../tinysync-context.js';
+import { type QueryResult, queryResult } from './query-result.js';
 
 export type RowsFilter<S extends AnySchema, T extends TableId<S>> = NonNullable<
   ListOptions<S, T>['where']

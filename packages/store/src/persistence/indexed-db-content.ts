@@ -5,7 +5,7 @@ import {
   type IdbFactory,
   requestResult,
   transactionDone,
-} from './indexed-db-api.ts';
+} from './indexed-db-api.js';
 
 /**
  * The database keeps TinyBase's IndexedDB layout (version 3; object stores `t`, `v`, `m` keyed

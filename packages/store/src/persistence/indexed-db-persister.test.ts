@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { createMergeableStore, type MergeableStore } from 'tinybase';
 import { createIndexedDbPersister } from 'tinybase/persisters/persister-indexed-db';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appSchema } from '../app-schema.ts';
-import { PersistenceUnavailableError, StoreNotReadyError } from '../errors.ts';
-import { createTinySyncStore } from '../store/create-tinysync-store.ts';
-import { indexedDbPersister } from './indexed-db-persister.ts';
+import { appSchema } from '../app-schema.js';
+import { PersistenceUnavailableError, StoreNotReadyError } from '../errors.js';
+import { createTinySyncStore } from '../store/create-tinysync-store.js';
+import { indexedDbPersister } from './indexed-db-persister.js';
 
 let dbCounter = 0;
 const freshDbName = () => `tinysync-test-${++dbCounter}-${Date.now()}`;

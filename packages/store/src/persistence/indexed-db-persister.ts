@@ -1,15 +1,15 @@
 import type { MergeableContent, MergeableStore } from 'tinybase';
 import { createCustomPersister, type Persists } from 'tinybase/persisters';
-import { PersistenceUnavailableError } from '../errors.ts';
-import { type ContentHashes, hashesOf, nextTask, sameHashes } from './content-hashes.ts';
+import { PersistenceUnavailableError } from '../errors.js';
+import { type ContentHashes, hashesOf, nextTask, sameHashes } from './content-hashes.js';
 import {
   type ContentDatabase,
   openContentDatabase,
   type SavedContent,
-} from './indexed-db-content.ts';
-import type { LocalPersister, MergeablePersister, PersisterFactory } from './local-persister.ts';
-import { createMemoryPersister } from './memory-persister.ts';
-import { parseMergeableContent, stringifyMergeableContent } from './mergeable-json.ts';
+} from './indexed-db-content.js';
+import type { LocalPersister, MergeablePersister, PersisterFactory } from './local-persister.js';
+import { createMemoryPersister } from './memory-persister.js';
+import { parseMergeableContent, stringifyMergeableContent } from './mergeable-json.js';
 
 export interface IndexedDbPersisterOptions {
   /**

@@ -1,6 +1,6 @@
 import type { MergeableContent, MergeableStore } from 'tinybase';
 import type { Persister, Persists } from 'tinybase/persisters';
-import type { PersistenceUnavailableError } from '../errors.ts';
+import type { PersistenceUnavailableError } from '../errors.js';
 
 export type MergeablePersister = Persister<
   Persists.MergeableStoreOnly | Persists.StoreOrMergeableStore

@@ -1,8 +1,8 @@
 import type { MergeableContent } from 'tinybase';
 import { describe, expect, it, vi } from 'vitest';
-import { appSchema } from '../app-schema.ts';
-import { createTinySyncStore } from '../store/create-tinysync-store.ts';
-import { type MemoryStorage, memoryPersister } from './memory-persister.ts';
+import { appSchema } from '../app-schema.js';
+import { createTinySyncStore } from '../store/create-tinysync-store.js';
+import { type MemoryStorage, memoryPersister } from './memory-persister.js';
 
 describe('memoryPersister', () => {
   it('keeps the content in the given storage, so a second store sees it as after a reload', async () => {

@@ -1,7 +1,7 @@
 import type { MergeableContent, MergeableStore } from 'tinybase';
 import { createCustomPersister, type Persists } from 'tinybase/persisters';
-import { type ContentHashes, hashesOf, nextTask, sameHashes } from './content-hashes.ts';
-import type { LocalPersister, PersisterFactory } from './local-persister.ts';
+import { type ContentHashes, hashesOf, nextTask, sameHashes } from './content-hashes.js';
+import type { LocalPersister, PersisterFactory } from './local-persister.js';
 
 /** Where memory persisters keep content: share one between stores to simulate a page reload. */
 export type MemoryStorage = Map<string, MergeableContent>;

@@ -1,6 +1,6 @@
 import { createMergeableStore } from 'tinybase';
 import { describe, expect, it } from 'vitest';
-import { parseMergeableContent, stringifyMergeableContent } from './mergeable-json.ts';
+import { parseMergeableContent, stringifyMergeableContent } from './mergeable-json.js';
 
 describe('mergeable content as JSON', () => {
   it('round-trips content whose cells, rows, tables and values were deleted', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { appSchema } from '../app-schema.ts';
-import { SchemaError } from '../errors.ts';
-import { defineSchema } from './define-schema.ts';
-import { DEFAULT_PERMISSIONS, isRoleAllowed } from './permissions.ts';
-import { ref } from './reference.ts';
-import type { TableDefinitions } from './schema-definition.ts';
+import { appSchema } from '../app-schema.js';
+import { SchemaError } from '../errors.js';
+import { defineSchema } from './define-schema.js';
+import { DEFAULT_PERMISSIONS, isRoleAllowed } from './permissions.js';
+import { ref } from './reference.js';
+import type { TableDefinitions } from './schema-definition.js';
 
 /** Bypasses the compile-time checks to prove the runtime ones (for plain-JS callers). */
 const defineUnchecked = (tables: TableDefinitions) =>

@@ -1,13 +1,13 @@
 import { strictObject, type ZodMiniObject } from 'zod/mini';
 import type * as core from 'zod/v4/core';
-import { SchemaError } from '../errors.ts';
-import { DEFAULT_PERMISSIONS, type TablePermissions } from './permissions.ts';
-import { referencedTableId } from './reference-registry.ts';
+import { SchemaError } from '../errors.js';
+import { DEFAULT_PERMISSIONS, type TablePermissions } from './permissions.js';
+import { referencedTableId } from './reference-registry.js';
 import type {
   CheckedTableDefinitions,
   IndexDefinition,
   TableDefinitions,
-} from './schema-definition.ts';
+} from './schema-definition.js';
 
 /** A cell that holds the id of a row in another table; becomes the relationship `<tableId>.<cellId>`. */
 export interface Reference {

@@ -1,5 +1,5 @@
 import * as core from 'zod/v4/core';
-import { cellLayers } from './cell-layers.ts';
+import { cellLayers } from './cell-layers.js';
 
 declare const referenceTarget: unique symbol;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { markReference, type ReferenceTo } from './reference-registry.ts';
+import { markReference, type ReferenceTo } from './reference-registry.js';
 
 /** A string cell holding the id of a row in another table. The target table is kept in the type. */
 export type ReferenceSchema<TargetTableId extends string> = z.ZodString &

@@ -1,6 +1,6 @@
 import type { ZodMiniObject } from 'zod/mini';
 import type * as core from 'zod/v4/core';
-import type { Schema } from './define-schema.ts';
+import type { Schema } from './define-schema.js';
 
 /** Any schema; the constraint used by generic code. */
 // biome-ignore lint/suspicious/noExplicitAny: the table map is existential here, each use narrows it.

@@ -1,6 +1,6 @@
 import type * as core from 'zod/v4/core';
-import type { TablePermissions } from './permissions.ts';
-import type { ReferencedTableIdOf } from './reference-registry.ts';
+import type { TablePermissions } from './permissions.js';
+import type { ReferencedTableIdOf } from './reference-registry.js';
 
 /** The values a TinyBase cell can hold in a TinySync table. */
 export type CellValue = string | number | boolean;

@@ -1,10 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { appSchema } from '../app-schema.ts';
-import { createTinySyncStore } from '../store/create-tinysync-store.ts';
-import { defineSchema } from './define-schema.ts';
-import { ref } from './reference.ts';
-import type { CreateInput, Row, RowWithId, UpdatePatch } from './row-types.ts';
+import { appSchema } from '../app-schema.js';
+import { createTinySyncStore } from '../store/create-tinysync-store.js';
+import { defineSchema } from './define-schema.js';
+import { ref } from './reference.js';
+import type { CreateInput, Row, RowWithId, UpdatePatch } from './row-types.js';
 
 type AppSchema = typeof appSchema;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appSchema } from '../app-schema.ts';
-import { createMirrorTableSql, toMirrorTables } from './sql-mirror-schema.ts';
+import { appSchema } from '../app-schema.js';
+import { createMirrorTableSql, toMirrorTables } from './sql-mirror-schema.js';
 
 describe('toMirrorTables', () => {
   it('maps each table and cell to SQL types', () => {

@@ -1,7 +1,7 @@
 import type * as core from 'zod/v4/core';
-import { isWholeNumber } from './cell-layers.ts';
-import type { AnySchema } from './row-types.ts';
-import { toTinyBaseTablesSchema } from './tinybase-tables-schema.ts';
+import { isWholeNumber } from './cell-layers.js';
+import type { AnySchema } from './row-types.js';
+import { toTinyBaseTablesSchema } from './tinybase-tables-schema.js';
 
 export type SqlColumnType = 'TEXT' | 'INTEGER' | 'REAL';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { appSchema } from '../app-schema.ts';
-import { SchemaError } from '../errors.ts';
-import { defineSchema } from './define-schema.ts';
-import type { CellSchema } from './schema-definition.ts';
-import { toTinyBaseTablesSchema } from './tinybase-tables-schema.ts';
+import { appSchema } from '../app-schema.js';
+import { SchemaError } from '../errors.js';
+import { defineSchema } from './define-schema.js';
+import type { CellSchema } from './schema-definition.js';
+import { toTinyBaseTablesSchema } from './tinybase-tables-schema.js';
 
 describe('toTinyBaseTablesSchema', () => {
   it('keeps types and enums, and leaves defaults and required-ness to TinySync', () => {

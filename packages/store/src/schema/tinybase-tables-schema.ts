@@ -1,8 +1,8 @@
 import type { CellSchema, TablesSchema } from 'tinybase';
 import { createZodSchematizer } from 'tinybase/schematizers/schematizer-zod';
 import type * as core from 'zod/v4/core';
-import { SchemaError } from '../errors.ts';
-import type { AnySchema, CellId, TableId, TablesOf } from './row-types.ts';
+import { SchemaError } from '../errors.js';
+import type { AnySchema, CellId, TableId, TablesOf } from './row-types.js';
 
 type TinyBaseCellType<Value> = Value extends string
   ? 'string'

@@ -2,12 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { SchemaError, ValidationError } from '../errors.ts';
-import { createTinySyncStore } from '../store/create-tinysync-store.ts';
-import { defineSchema } from './define-schema.ts';
-import { toMirrorTables } from './sql-mirror-schema.ts';
-import { toTinyBaseTablesSchema } from './tinybase-tables-schema.ts';
-import { ref } from './zod-mini.ts';
+import { SchemaError, ValidationError } from '../errors.js';
+import { createTinySyncStore } from '../store/create-tinysync-store.js';
+import { defineSchema } from './define-schema.js';
+import { toMirrorTables } from './sql-mirror-schema.js';
+import { toTinyBaseTablesSchema } from './tinybase-tables-schema.js';
+import { ref } from './zod-mini.js';
 
 const schema = defineSchema({
   tables: {
@@ -95,6 +95,8 @@ describe('bundle of an app that uses zod/mini', () => {
       metafile: true,
       format: 'esm',
       platform: 'browser',
+      // The workspace's source, as the other tools in this repo resolve it (package.json exports).
+      conditions: ['@tinysync/source', 'module'],
       external: ['tinybase', 'partysocket'],
       logLevel: 'silent',
     });

@@ -3,7 +3,7 @@
  * `defineSchema`. Only `ref` differs between the zod flavours, because it builds a schema.
  */
 import { minLength, string, type ZodMiniString } from 'zod/mini';
-import { markReference, type ReferenceTo } from './reference-registry.ts';
+import { markReference, type ReferenceTo } from './reference-registry.js';
 
 /** A `zod/mini` string cell holding the id of a row in another table. */
 export type MiniReferenceSchema<TargetTableId extends string> = ZodMiniString<string> &

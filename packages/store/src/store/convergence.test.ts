@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { createMergeableStore, type MergeableStore } from 'tinybase';
 import { describe, expect, it } from 'vitest';
-import { appSchema } from '../app-schema.ts';
-import { TinySyncError } from '../errors.ts';
-import { createTinySyncStore, type TinySyncStore } from './create-tinysync-store.ts';
+import { appSchema } from '../app-schema.js';
+import { TinySyncError } from '../errors.js';
+import { createTinySyncStore, type TinySyncStore } from './create-tinysync-store.js';
 
 type App = TinySyncStore<typeof appSchema>;
 

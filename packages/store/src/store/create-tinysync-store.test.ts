@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { appSchema } from '../app-schema.ts';
+import { appSchema } from '../app-schema.js';
 import {
   RowExistsError,
   RowNotFoundError,
   StoreDestroyedError,
   ValidationError,
-} from '../errors.ts';
-import { memoryPersister } from '../persistence/memory-persister.ts';
-import { createTinySyncStore } from './create-tinysync-store.ts';
+} from '../errors.js';
+import { memoryPersister } from '../persistence/memory-persister.js';
+import { createTinySyncStore } from './create-tinysync-store.js';
 
 const newStore = () => createTinySyncStore(appSchema, { onWarning: vi.fn() });
 

@@ -18,19 +18,19 @@ import {
   StoreDestroyedError,
   StoreNotReadyError,
   type ValidationError,
-} from '../errors.ts';
-import type { LocalPersister, PersisterFactory } from '../persistence/local-persister.ts';
-import type { AnySchema, TableId } from '../schema/row-types.ts';
+} from '../errors.js';
+import type { LocalPersister, PersisterFactory } from '../persistence/local-persister.js';
+import type { AnySchema, TableId } from '../schema/row-types.js';
 import {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
-} from '../schema/tinybase-tables-schema.ts';
-import { isEmpty } from './is-empty.ts';
-import { lazy } from './lazy.ts';
-import { createSchemaIndexes, createSchemaRelationships } from './schema-indexes.ts';
-import { createTableOperations, type TableOperations } from './table-operations.ts';
-import { createUndoHistory, type UndoHistory } from './undo-history.ts';
-import { createWriteGuard } from './write-guard.ts';
+} from '../schema/tinybase-tables-schema.js';
+import { isEmpty } from './is-empty.js';
+import { lazy } from './lazy.js';
+import { createSchemaIndexes, createSchemaRelationships } from './schema-indexes.js';
+import { createTableOperations, type TableOperations } from './table-operations.js';
+import { createUndoHistory, type UndoHistory } from './undo-history.js';
+import { createWriteGuard } from './write-guard.js';
 
 /** The `tinybase/with-schemas` type parameters of a TinySync schema's store. */
 export type TinyBaseSchemas<S extends AnySchema> = [

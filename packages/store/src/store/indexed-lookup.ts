@@ -1,5 +1,5 @@
 import type { Indexes } from 'tinybase';
-import type { AnySchema } from '../schema/row-types.ts';
+import type { AnySchema } from '../schema/row-types.js';
 
 export interface IndexedQuery {
   readonly tableId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appSchema } from '../app-schema.ts';
-import { createTinySyncStore } from './create-tinysync-store.ts';
-import { isEmpty } from './is-empty.ts';
+import { appSchema } from '../app-schema.js';
+import { createTinySyncStore } from './create-tinysync-store.js';
+import { isEmpty } from './is-empty.js';
 
 describe('isEmpty', () => {
   it('is true only for a store that never had content (a tombstone is content)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lazy } from './lazy.ts';
+import { lazy } from './lazy.js';
 
 describe('lazy', () => {
   it('builds once, on first get, and lets callers peek without building', () => {

@@ -1,4 +1,4 @@
-import type { AnySchema, CellId, Row, RowWithId, TableId } from '../schema/row-types.ts';
+import type { AnySchema, CellId, Row, RowWithId, TableId } from '../schema/row-types.js';
 
 export interface ListOptions<S extends AnySchema, T extends TableId<S>> {
   /** Cells that must be equal, or a predicate over the row. */

@@ -7,7 +7,7 @@ import {
   type Relationships,
   type SortKey,
 } from 'tinybase';
-import type { AnySchema } from '../schema/row-types.ts';
+import type { AnySchema } from '../schema/row-types.js';
 
 /**
  * The schema's indexes on a store. Note TinyBase re-sorts a whole slice when one of its rows

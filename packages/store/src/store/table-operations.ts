@@ -1,15 +1,15 @@
 import { getUniqueId, type Indexes, type MergeableStore } from 'tinybase';
-import { RowExistsError, RowNotFoundError } from '../errors.ts';
+import { RowExistsError, RowNotFoundError } from '../errors.js';
 import type {
   AnySchema,
   CreateInput,
   RowWithId,
   TableId,
   UpdatePatch,
-} from '../schema/row-types.ts';
-import { assertValidRowId, parseNewRow, parsePatch } from '../validation/validate-rows.ts';
-import { lookUpIndexedRowIds } from './indexed-lookup.ts';
-import { type ListOptions, matchesWhere } from './list-options.ts';
+} from '../schema/row-types.js';
+import { assertValidRowId, parseNewRow, parsePatch } from '../validation/validate-rows.js';
+import { lookUpIndexedRowIds } from './indexed-lookup.js';
+import { type ListOptions, matchesWhere } from './list-options.js';
 
 /** Typed reads and validated writes on one table. Every write is one undoable step. */
 export interface TableOperations<S extends AnySchema, T extends TableId<S>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { appSchema } from '../app-schema.ts';
-import { createTinySyncStore } from './create-tinysync-store.ts';
+import { appSchema } from '../app-schema.js';
+import { createTinySyncStore } from './create-tinysync-store.js';
 
 const newStore = (undoLimit?: number) =>
   createTinySyncStore(appSchema, { onWarning: vi.fn(), ...(undoLimit ? { undoLimit } : {}) });

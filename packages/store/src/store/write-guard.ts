@@ -1,7 +1,7 @@
 import { createMiddleware, type MergeableStore, type Middleware } from 'tinybase';
-import { ValidationError } from '../errors.ts';
-import type { AnySchema } from '../schema/row-types.ts';
-import { cellIssue } from '../validation/validate-rows.ts';
+import { ValidationError } from '../errors.js';
+import type { AnySchema } from '../schema/row-types.js';
+import { cellIssue } from '../validation/validate-rows.js';
 
 /**
  * Who is writing right now:

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionSocket, type SocketLike } from './connection-socket.ts';
+import { ConnectionSocket, type SocketLike } from './connection-socket.js';
 
 function fakeSocket() {
   const target = new EventTarget();

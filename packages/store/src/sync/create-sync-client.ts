@@ -4,12 +4,12 @@ import {
   createWsSynchronizer,
   type WsSynchronizer,
 } from 'tinybase/synchronizers/synchronizer-ws-client';
-import type { AnySchema } from '../schema/row-types.ts';
-import type { TinySyncStore } from '../store/create-tinysync-store.ts';
-import { isEmpty } from '../store/is-empty.ts';
-import { ConnectionSocket, type SocketLike } from './connection-socket.ts';
-import { loadSnapshot } from './load-snapshot.ts';
-import { probeSession } from './probe-session.ts';
+import type { AnySchema } from '../schema/row-types.js';
+import type { TinySyncStore } from '../store/create-tinysync-store.js';
+import { isEmpty } from '../store/is-empty.js';
+import { ConnectionSocket, type SocketLike } from './connection-socket.js';
+import { loadSnapshot } from './load-snapshot.js';
+import { probeSession } from './probe-session.js';
 import {
   AUTH_PROTOCOL_PREFIX,
   CONFIRMATION_REQUEST_PREFIX,
@@ -17,9 +17,9 @@ import {
   READ_ONLY_NOTICE,
   SERVER_CLIENT_ID,
   SYNC_PROTOCOL,
-} from './sync-protocol.ts';
-import { refusalOf } from './sync-refused-error.ts';
-import { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot } from './sync-status.ts';
+} from './sync-protocol.js';
+import { refusalOf } from './sync-refused-error.js';
+import { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot } from './sync-status.js';
 
 export interface SyncClientOptions {
   readonly store: TinySyncStore<AnySchema>;

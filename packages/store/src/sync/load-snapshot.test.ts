@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { appSchema } from '../app-schema.ts';
-import { createTinySyncStore } from '../store/create-tinysync-store.ts';
-import { isEmpty } from '../store/is-empty.ts';
-import { loadSnapshot } from './load-snapshot.ts';
+import { appSchema } from '../app-schema.js';
+import { createTinySyncStore } from '../store/create-tinysync-store.js';
+import { isEmpty } from '../store/is-empty.js';
+import { loadSnapshot } from './load-snapshot.js';
 
 const URL = 'http://sync.test/stores/org_1/snapshot';
 

@@ -1,7 +1,7 @@
 import type { MergeableContent } from 'tinybase';
-import type { AnySchema } from '../schema/row-types.ts';
-import type { TinySyncStore } from '../store/create-tinysync-store.ts';
-import { isEmpty } from '../store/is-empty.ts';
+import type { AnySchema } from '../schema/row-types.js';
+import type { TinySyncStore } from '../store/create-tinysync-store.js';
+import { isEmpty } from '../store/is-empty.js';
 
 /** Where a snapshot goes: a TinySync store, whose `mergeContent` takes it fastest. */
 export type SnapshotTarget<S extends AnySchema> = Pick<TinySyncStore<S>, 'store' | 'mergeContent'>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appSchema } from '../app-schema.ts';
-import { ValidationError } from '../errors.ts';
-import { cellIssue, parseNewRow } from './validate-rows.ts';
+import { appSchema } from '../app-schema.js';
+import { ValidationError } from '../errors.js';
+import { cellIssue, parseNewRow } from './validate-rows.js';
 
 describe('cellIssue', () => {
   it('accepts a valid value and explains an invalid one', () => {

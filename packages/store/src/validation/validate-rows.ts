@@ -1,8 +1,8 @@
 import type { ZodMiniObject } from 'zod/mini';
 import * as core from 'zod/v4/core';
-import { ValidationError, type ValidationIssue } from '../errors.ts';
-import type { AnySchema } from '../schema/row-types.ts';
-import type { CellValue } from '../schema/schema-definition.ts';
+import { ValidationError, type ValidationIssue } from '../errors.js';
+import type { AnySchema } from '../schema/row-types.js';
+import type { CellValue } from '../schema/schema-definition.js';
 
 const MAX_ROW_ID_LENGTH = 256;
 
