@@ -37,6 +37,13 @@ export class NotesPage {
     await expect.poll(() => this.editorTitle().inputValue()).toBe(title);
   }
 
+  /** Tries to create a note the schema refuses: the message the form shows. */
+  async refusedNote(title: string): Promise<string> {
+    await this.page.getByLabel('New note title').fill(title);
+    await this.page.getByRole('button', { name: 'Add note' }).click();
+    return this.page.getByRole('region', { name: 'Notes' }).getByRole('alert').innerText();
+  }
+
   /** Changes the open note's body and saves it. */
   async editBody(body: string): Promise<void> {
     const editor = this.editor();

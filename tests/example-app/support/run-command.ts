@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 export interface CommandResult {
   readonly output: string;
   readonly seconds: number;
+  readonly exitCode: number | null;
 }
 
 /**
@@ -30,12 +31,12 @@ export function toolEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /**
  * Runs a command to completion and returns what it printed and how long it took; throws with
- * the output when it fails, so a failing step shows why.
+ * the output when it fails (unless `mayFail`), so a failing step shows why.
  */
 export function runCommand(
   command: string,
   args: readonly string[],
-  options: { readonly cwd: string; readonly env?: NodeJS.ProcessEnv },
+  options: { readonly cwd: string; readonly env?: NodeJS.ProcessEnv; readonly mayFail?: boolean },
 ): Promise<CommandResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -54,7 +55,7 @@ export function runCommand(
     child.once('error', reject);
     child.once('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      if (code === 0) resolve({ output, seconds });
+      if (code === 0 || options.mayFail) resolve({ output, seconds, exitCode: code });
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`));
     });
   });

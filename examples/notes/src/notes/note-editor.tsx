@@ -40,7 +40,7 @@ export function NoteEditor({ noteId }: { readonly noteId: string }) {
         />{' '}
         Pinned
       </label>
-      <button type="submit" disabled={draft === undefined}>
+      <button type="submit" className="notes-save" disabled={draft === undefined}>
         Save
       </button>
       {updateNote.error ? <p role="alert">{updateNote.error.message}</p> : null}
