@@ -41,7 +41,8 @@ export class NotesPage {
   async refusedNote(title: string): Promise<string> {
     await this.page.getByLabel('New note title').fill(title);
     await this.page.getByRole('button', { name: 'Add note' }).click();
-    return this.page.getByRole('region', { name: 'Notes' }).getByRole('alert').innerText();
+    const alert = this.page.getByRole('region', { name: 'Notes' }).getByRole('alert');
+    return (await alert.textContent()) ?? '';
   }
 
   /** Changes the open note's body and saves it. */
