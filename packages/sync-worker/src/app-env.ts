@@ -1,10 +1,13 @@
 import type { SessionClaims } from './auth/session-claims.ts';
 import type { StoreAccess } from './auth/store-access.ts';
+import type { SyncWorkerConfig } from './config/sync-worker-options.ts';
 import type { Env } from './env.ts';
 
 /** What every request has on its context, set by the app-wide middleware. */
 export interface AppVariables {
   requestId: string;
+  /** What `createSyncWorker` was given: the app's schema, tenancy and binding. */
+  config: SyncWorkerConfig;
 }
 
 /** What `authenticate` adds for a `/…/:storeId` route once the session may open the store. */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
+import type { SyncWorkerConfig } from './config/sync-worker-options.ts';
 import { ApiError } from './http/api-error.ts';
 import { corsFromEnv, requestId, timingAndLog } from './http/middleware.ts';
 import { devTokenRoutes } from './routes/dev-token.ts';
@@ -8,9 +9,13 @@ import { syncRoutes } from './routes/sync.ts';
 import { tableRoutes } from './routes/tables.ts';
 
 /** The Worker's HTTP surface. Every error leaves as `{ "error": { "code", "message" } }`. */
-export function createApp() {
+export function createApp(config: SyncWorkerConfig) {
   const app = new Hono<AppEnv>();
   app.use('*', requestId, timingAndLog, corsFromEnv);
+  app.use('*', async (c, next) => {
+    c.set('config', config);
+    await next();
+  });
   app.route('/', healthRoutes);
   app.route('/', syncRoutes);
   app.route('/', tableRoutes);

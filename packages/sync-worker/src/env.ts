@@ -1,4 +1,3 @@
-import type { StoreDurableObject } from './durable-object/store-durable-object.ts';
 import type { SyncLimitVariables } from './sync/sync-limits.ts';
 import type { MirrorVariables } from './turso/mirror-settings.ts';
 
@@ -8,7 +7,8 @@ import type { MirrorVariables } from './turso/mirror-settings.ts';
  * and the Turso settings of `MirrorVariables` (turso/mirror-settings.ts).
  */
 export interface Env extends SyncLimitVariables, MirrorVariables {
-  readonly STORES: DurableObjectNamespace<StoreDurableObject>;
+  // The Durable Object binding (`STORES` unless `createSyncWorker` names another) is read by
+  // name: see `storesNamespace`.
   /** PEM public key of the Clerk instance; tokens are verified with it, offline. */
   readonly CLERK_JWT_KEY?: string;
   /** Comma-separated origins allowed as a token's `azp`; empty accepts any. */

@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AuthenticatedAppEnv } from '../app-env.ts';
+import type { AuthorizeStore } from '../config/sync-worker-options.ts';
 import { readSessionToken } from './read-session-token.ts';
 import { type SessionClaims, sessionClaimsFrom } from './session-claims.ts';
-import { resolveStoreAccess, type StoreAccess } from './store-access.ts';
+import { authorizeStoreAccess, type StoreAccess } from './store-access.ts';
 import {
   type VerificationEnv,
   type VerifyOptions,
@@ -26,12 +27,12 @@ export async function authenticateStoreRequest(
   request: Request,
   storeId: string,
   env: VerificationEnv,
-  options: VerifyOptions = {},
+  options: VerifyOptions & { readonly authorizeStore?: AuthorizeStore | undefined } = {},
 ): Promise<AuthenticatedStore> {
   const found = readSessionToken(request);
   const payload = await verifySessionToken(found?.token, env, options);
   const session = sessionClaimsFrom(payload);
-  const storeAccess = resolveStoreAccess(storeId, session);
+  const storeAccess = await authorizeStoreAccess(storeId, session, options.authorizeStore);
   return {
     session,
     storeAccess,
@@ -52,6 +53,7 @@ export const authenticate: MiddlewareHandler<AuthenticatedAppEnv> = async (c, ne
     c.req.raw,
     storeId,
     c.env,
+    { authorizeStore: c.var.config.authorizeStore },
   );
   c.set('session', session);
   c.set('storeAccess', storeAccess);

@@ -8,6 +8,7 @@ import {
   type TablePermissions,
   userStoreId,
 } from '@tinysync/store';
+import type { AuthorizeStore, StoreGrant } from '../config/sync-worker-options.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { SessionClaims } from './session-claims.ts';
 
@@ -24,6 +25,11 @@ import type { SessionClaims } from './session-claims.ts';
  */
 export const STORE_ID_PATTERN = /^(?:org|user)_[A-Za-z0-9][A-Za-z0-9_-]*$/;
 export const MAX_STORE_ID_LENGTH = 128;
+/**
+ * What an app's own `authorizeStore` may name a store (`project_42`, `team-a`): the same safe
+ * characters, any prefix.
+ */
+export const CUSTOM_STORE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** What a session may do with one store. */
 export interface StoreAccess {
@@ -38,13 +44,34 @@ export interface StoreAccess {
 export { orgStoreId, userStoreId };
 
 /** @throws ApiError `bad_request` unless `storeId` is a well-formed store id. */
-export function assertValidStoreId(storeId: string): void {
-  if (storeId.length > MAX_STORE_ID_LENGTH || !STORE_ID_PATTERN.test(storeId)) {
+export function assertValidStoreId(storeId: string, pattern = STORE_ID_PATTERN): void {
+  if (storeId.length > MAX_STORE_ID_LENGTH || !pattern.test(storeId)) {
+    const expected = pattern === STORE_ID_PATTERN ? 'org_<id> or user_<id>' : 'a store id';
     throw new ApiError(
       'bad_request',
-      `Malformed store id: expected org_<id> or user_<id>, at most ${MAX_STORE_ID_LENGTH} characters of letters, digits, '_' and '-'`,
+      `Malformed store id: expected ${expected}, at most ${MAX_STORE_ID_LENGTH} characters of letters, digits, '_' and '-'`,
     );
   }
+}
+
+/**
+ * The access a session has to `storeId`: the app's `authorizeStore` decides when it has one,
+ * else the default tenancy (`resolveStoreAccess`).
+ *
+ * @throws ApiError `bad_request` for a malformed id, `forbidden_store` (403) when refused.
+ */
+export async function authorizeStoreAccess(
+  storeId: string,
+  session: SessionClaims,
+  authorizeStore: AuthorizeStore | undefined,
+): Promise<StoreAccess> {
+  if (authorizeStore === undefined) return resolveStoreAccess(storeId, session);
+  assertValidStoreId(storeId, CUSTOM_STORE_ID_PATTERN);
+  const grant: StoreGrant | undefined = await authorizeStore({ session, storeId });
+  if (grant === undefined || grant === null) {
+    throw new ApiError('forbidden_store', 'This session may not open that store');
+  }
+  return accessAs(storeId, session.userId, grant.role, grant.readOnly);
 }
 
 /**
@@ -69,8 +96,13 @@ export function resolveStoreAccess(storeId: string, session: SessionClaims): Sto
   throw new ApiError('forbidden_store', 'This session may not open that store');
 }
 
-function accessAs(storeId: string, userId: string, role: Role): StoreAccess {
-  return { storeId, userId, role, readOnly: !isRoleAllowed(DEFAULT_PERMISSIONS.write, role) };
+function accessAs(storeId: string, userId: string, role: Role, readOnly?: boolean): StoreAccess {
+  return {
+    storeId,
+    userId,
+    role,
+    readOnly: readOnly ?? !isRoleAllowed(DEFAULT_PERMISSIONS.write, role),
+  };
 }
 
 /**

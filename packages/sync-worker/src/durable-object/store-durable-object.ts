@@ -1,12 +1,12 @@
 import {
-  type AppSchema,
-  appSchema,
+  type AnySchema,
   createTinySyncStore,
   type TinySyncStore,
   toTinyBaseTablesSchema,
 } from '@tinysync/store';
-import { createMergeableStore, type MergeableStore } from 'tinybase';
+import { createMergeableStore, type MergeableStore, type TablesSchema } from 'tinybase';
 import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-server-durable-object';
+import type { SyncWorkerConfig } from '../config/sync-worker-options.ts';
 import type { Env } from '../env.ts';
 import { SELECT_ROW_TIME } from '../persistence/cell-stamps-sql.ts';
 import {
@@ -40,7 +40,7 @@ import { ServerInbox } from '../sync/server-inbox.ts';
 import { splitChanges } from '../sync/split-changes.ts';
 import { toWireJson } from '../sync/stamps.ts';
 import { CLOSE } from '../sync/sync-close-codes.ts';
-import { syncLimitsFrom } from '../sync/sync-limits.ts';
+import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.ts';
 import { mirrorSettingsFrom } from '../turso/mirror-settings.ts';
 import { type MirrorStatus, type PullResult, StoreMirror } from '../turso/store-mirror.ts';
 import { anyTable } from './any-table.ts';
@@ -118,14 +118,18 @@ interface SocketState {
  * session token expires.
  */
 export class StoreDurableObject extends WsServerDurableObject<Env> {
-  constructor(ctx: DurableObjectState<object>, env: Env) {
+  /** `createSyncWorker` makes the class the app exports, which passes its configuration. */
+  constructor(ctx: DurableObjectState<object>, env: Env, config: SyncWorkerConfig) {
     super(ctx, env);
     // The runtime insists on the real state for construction; TinyBase reads `this.ctx` later.
     this.ctx = withOpenSocketsOnly(ctx);
+    this.#schema = config.schema;
+    this.#tablesSchema = toTinyBaseTablesSchema(config.schema);
+    this.#limits = syncLimitsFrom(env, config.limits);
   }
 
-  readonly #limits = syncLimitsFrom(this.env);
-  readonly #schema = appSchema;
+  readonly #limits: SyncLimits;
+  readonly #schema: AnySchema;
   readonly #sockets = new WeakMap<WebSocket, SocketState>();
   /** What TinyBase's server copy still has to apply or answer, in arrival order. */
   readonly #serverInbox = new ServerInbox<InboxMessage>(
@@ -182,12 +186,12 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   }
 
   /** The server's copy of the store, with TinySync's validated operations for the HTTP API. */
-  #app: TinySyncStore<AppSchema> | undefined;
-  readonly #tablesSchema = toTinyBaseTablesSchema(appSchema);
+  #app: TinySyncStore<AnySchema> | undefined;
+  readonly #tablesSchema: TablesSchema;
 
   override createPersister() {
     const store = createMergeableStore();
-    this.#app = createTinySyncStore(appSchema, {
+    this.#app = createTinySyncStore(this.#schema, {
       mergeableStore: store,
       onWarning: (warning) =>
         console.warn(

@@ -1,10 +1,10 @@
-import { appSchema } from '@tinysync/store';
 import { Hono } from 'hono';
 import type { AuthenticatedAppEnv } from '../app-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { writableTableIds } from '../auth/store-access.ts';
 import { ApiError } from '../http/api-error.ts';
 import { CONNECTION_HEADER, type ConnectionInfo } from '../sync/connection-info.ts';
+import { store } from './store-stub.ts';
 
 /**
  * `GET /sync/:storeId`: the WebSocket a TinyBase synchronizer connects to. The Worker
@@ -18,12 +18,12 @@ export const syncRoutes = new Hono<AuthenticatedAppEnv>().get(
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
       throw new ApiError('upgrade_required', 'Connect with a WebSocket upgrade');
     }
-    const { storeAccess, session, webSocketProtocol } = c.var;
+    const { storeAccess, session, webSocketProtocol, config } = c.var;
     const connection: ConnectionInfo = {
       userId: storeAccess.userId,
       role: storeAccess.role,
       readOnly: storeAccess.readOnly,
-      writableTables: storeAccess.readOnly ? [] : writableTableIds(appSchema, storeAccess.role),
+      writableTables: storeAccess.readOnly ? [] : writableTableIds(config.schema, storeAccess.role),
       expiresAt: session.expiresAt,
       ...(webSocketProtocol === undefined ? {} : { protocol: webSocketProtocol }),
     };
@@ -36,7 +36,6 @@ export const syncRoutes = new Hono<AuthenticatedAppEnv>().get(
     const url = new URL(c.req.url);
     url.pathname = `/${storeAccess.storeId}`;
     url.search = '';
-    const stub = c.env.STORES.get(c.env.STORES.idFromName(storeAccess.storeId));
-    return stub.fetch(new Request(url, { headers }));
+    return store(c).fetch(new Request(url, { headers }));
   },
 );

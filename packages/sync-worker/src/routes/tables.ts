@@ -1,4 +1,3 @@
-import { appSchema } from '@tinysync/store';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod';
@@ -91,8 +90,9 @@ export const tableRoutes = new Hono<AuthenticatedAppEnv>()
 function writableTable(c: Context<AuthenticatedAppEnv>): string {
   const tableId = c.req.param('tableId') ?? '';
   const { readOnly, role } = c.var.storeAccess;
-  if (readOnly || !(writableTableIds(appSchema, role) as string[]).includes(tableId)) {
-    if (!Object.hasOwn(appSchema.rowSchemas, tableId)) {
+  const { schema } = c.var.config;
+  if (readOnly || !(writableTableIds(schema, role) as string[]).includes(tableId)) {
+    if (!Object.hasOwn(schema.rowSchemas, tableId)) {
       throw new ApiError('not_found', `No table '${tableId}'`);
     }
     throw new ApiError('read_only', `Role ${role} may not write '${tableId}'`);

@@ -46,12 +46,22 @@ export type SyncLimitVariables = Partial<
   Record<(typeof LIMIT_VARIABLES)[keyof typeof LIMIT_VARIABLES], string>
 >;
 
-/** The defaults, with any limit the configuration sets; a value that is not a positive integer is ignored. */
-export function syncLimitsFrom(env: SyncLimitVariables): SyncLimits {
-  const limits: Record<string, number> = { ...DEFAULT_SYNC_LIMITS };
+/**
+ * The defaults, then the limits the Worker's code chose, then any the environment sets (so an
+ * operator can tune a deployed Worker); a variable that is not a positive integer is ignored.
+ */
+export function syncLimitsFrom(
+  env: SyncLimitVariables,
+  chosen: Partial<SyncLimits> = {},
+): SyncLimits {
+  const limits: Record<string, number> = { ...DEFAULT_SYNC_LIMITS, ...definedOnly(chosen) };
   for (const [limit, variable] of Object.entries(LIMIT_VARIABLES)) {
     const value = Number(env[variable]);
     if (Number.isInteger(value) && value > 0) limits[limit] = value;
   }
   return limits as unknown as SyncLimits;
+}
+
+function definedOnly(limits: Partial<SyncLimits>): Partial<SyncLimits> {
+  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
 }

@@ -3,10 +3,12 @@
 // two routes under /test/ that exist only to observe `authenticate` and cannot clash with the
 // app's own routes.
 import { env } from 'cloudflare:workers';
+import { appSchema } from '@tinysync/store';
 import { Hono } from 'hono';
 import { createApp } from '../../../src/app.ts';
 import type { AppEnv } from '../../../src/app-env.ts';
 import { authenticate } from '../../../src/auth/authenticate.ts';
+import { resolveSyncWorkerOptions } from '../../../src/config/sync-worker-options.ts';
 import type { Env } from '../../../src/env.ts';
 import { ApiError } from '../../../src/http/api-error.ts';
 import { devTokenRoutes } from '../../../src/routes/dev-token.ts';
@@ -37,7 +39,9 @@ const observedRoutes = new Hono<AppEnv>()
   });
 
 export function createTestApp() {
-  return createApp().route('/', devTokenRoutes).route('/', observedRoutes);
+  return createApp(resolveSyncWorkerOptions({ schema: appSchema }))
+    .route('/', devTokenRoutes)
+    .route('/', observedRoutes);
 }
 
 /** Sends a request through the test app with the dev configuration's bindings (or others). */
