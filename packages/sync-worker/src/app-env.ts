@@ -1,7 +1,7 @@
-import type { SessionClaims } from './auth/session-claims.ts';
-import type { StoreAccess } from './auth/store-access.ts';
-import type { SyncWorkerConfig } from './config/sync-worker-options.ts';
-import type { Env } from './env.ts';
+import type { SessionClaims } from './auth/session-claims.js';
+import type { StoreAccess } from './auth/store-access.js';
+import type { SyncWorkerConfig } from './config/sync-worker-options.js';
+import type { Env } from './env.js';
 
 /** What every request has on its context, set by the app-wide middleware. */
 export interface AppVariables {

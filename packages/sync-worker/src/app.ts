@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import type { AppEnv } from './app-env.ts';
-import type { SyncWorkerConfig } from './config/sync-worker-options.ts';
-import { ApiError } from './http/api-error.ts';
-import { corsFromEnv, requestId, timingAndLog } from './http/middleware.ts';
-import { devTokenRoutes } from './routes/dev-token.ts';
-import { healthRoutes } from './routes/health.ts';
-import { syncRoutes } from './routes/sync.ts';
-import { tableRoutes } from './routes/tables.ts';
+import type { AppEnv } from './app-env.js';
+import type { SyncWorkerConfig } from './config/sync-worker-options.js';
+import { ApiError } from './http/api-error.js';
+import { corsFromEnv, requestId, timingAndLog } from './http/middleware.js';
+import { devTokenRoutes } from './routes/dev-token.js';
+import { healthRoutes } from './routes/health.js';
+import { syncRoutes } from './routes/sync.js';
+import { tableRoutes } from './routes/tables.js';
 
 /** The Worker's HTTP surface. Every error leaves as `{ "error": { "code", "message" } }`. */
 export function createApp(config: SyncWorkerConfig) {

@@ -1,8 +1,8 @@
 import type { AnySchema } from '@tinysync/store';
-import { createApp } from './app.ts';
-import { resolveSyncWorkerOptions, type SyncWorkerOptions } from './config/sync-worker-options.ts';
-import { StoreDurableObject } from './durable-object/store-durable-object.ts';
-import type { Env } from './env.ts';
+import { createApp } from './app.js';
+import { resolveSyncWorkerOptions, type SyncWorkerOptions } from './config/sync-worker-options.js';
+import { StoreDurableObject } from './durable-object/store-durable-object.js';
+import type { Env } from './env.js';
 
 /** The Durable Object class `createSyncWorker` makes: the runtime constructs it with state and env. */
 export type StoreDurableObjectClass = new (

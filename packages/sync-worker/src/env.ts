@@ -1,5 +1,5 @@
-import type { SyncLimitVariables } from './sync/sync-limits.ts';
-import type { MirrorVariables } from './turso/mirror-settings.ts';
+import type { SyncLimitVariables } from './sync/sync-limits.js';
+import type { MirrorVariables } from './turso/mirror-settings.js';
 
 /** The Worker's bindings and configuration (wrangler.jsonc `vars`, secrets). */
 /**

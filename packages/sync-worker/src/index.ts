@@ -1,17 +1,17 @@
 // The public surface of @tinysync/sync-worker.
-export type { SessionClaims } from './auth/session-claims.ts';
-export { resolveStoreAccess as defaultStoreAccess, type StoreAccess } from './auth/store-access.ts';
+export type { SessionClaims } from './auth/session-claims.js';
+export { resolveStoreAccess as defaultStoreAccess, type StoreAccess } from './auth/store-access.js';
 export type {
   AuthorizeStore,
   StoreAccessRequest,
   StoreGrant,
   SyncWorkerOptions,
-} from './config/sync-worker-options.ts';
+} from './config/sync-worker-options.js';
 export {
   createSyncWorker,
   type StoreDurableObjectClass,
   type SyncWorker,
-} from './create-sync-worker.ts';
-export type { StoreDurableObject } from './durable-object/store-durable-object.ts';
-export type { Env } from './env.ts';
-export { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/sync-limits.ts';
+} from './create-sync-worker.js';
+export type { StoreDurableObject } from './durable-object/store-durable-object.js';
+export type { Env } from './env.js';
+export { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/sync-limits.js';

@@ -1,14 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AuthenticatedAppEnv } from '../app-env.ts';
-import type { AuthorizeStore } from '../config/sync-worker-options.ts';
-import { readSessionToken } from './read-session-token.ts';
-import { type SessionClaims, sessionClaimsFrom } from './session-claims.ts';
-import { authorizeStoreAccess, type StoreAccess } from './store-access.ts';
+import type { AuthenticatedAppEnv } from '../app-env.js';
+import type { AuthorizeStore } from '../config/sync-worker-options.js';
+import { readSessionToken } from './read-session-token.js';
+import { type SessionClaims, sessionClaimsFrom } from './session-claims.js';
+import { authorizeStoreAccess, type StoreAccess } from './store-access.js';
 import {
   type VerificationEnv,
   type VerifyOptions,
   verifySessionToken,
-} from './verify-session-token.ts';
+} from './verify-session-token.js';
 
 export interface AuthenticatedStore {
   readonly session: SessionClaims;

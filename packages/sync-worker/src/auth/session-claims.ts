@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ApiError } from '../http/api-error.ts';
+import { ApiError } from '../http/api-error.js';
 
 /** A Clerk organization role, always with its `org:` prefix (`org:admin`, `org:viewer`, …). */
 export type OrgRole = `org:${string}`;

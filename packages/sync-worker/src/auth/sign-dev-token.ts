@@ -4,7 +4,7 @@
  * dev configuration trusts the matching public key. WebCrypto only, so it runs unchanged in
  * workerd (POST /dev/token) and in Node 20 (`npm run token`).
  */
-import { toOrgRole } from './session-claims.ts';
+import { toOrgRole } from './session-claims.js';
 
 /** Clerk's session-token claim formats: v1 flat `org_*` claims, v2 compact `o` object. */
 export type ClaimsFormat = 'v1' | 'v2';

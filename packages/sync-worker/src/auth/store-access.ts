@@ -8,9 +8,9 @@ import {
   type TablePermissions,
   userStoreId,
 } from '@tinysync/store';
-import type { AuthorizeStore, StoreGrant } from '../config/sync-worker-options.ts';
-import { ApiError } from '../http/api-error.ts';
-import type { SessionClaims } from './session-claims.ts';
+import type { AuthorizeStore, StoreGrant } from '../config/sync-worker-options.js';
+import { ApiError } from '../http/api-error.js';
+import type { SessionClaims } from './session-claims.js';
 
 /**
  * Store ids name their owner: `org_<id>` for an organization's shared store, `user_<id>` for a

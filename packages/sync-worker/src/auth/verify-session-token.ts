@@ -1,8 +1,8 @@
 import { verifyToken } from '@clerk/backend';
 import { TokenVerificationErrorReason } from '@clerk/backend/errors';
-import type { Env } from '../env.ts';
-import { ApiError } from '../http/api-error.ts';
-import { listFromEnv } from '../http/middleware.ts';
+import type { Env } from '../env.js';
+import { ApiError } from '../http/api-error.js';
+import { listFromEnv } from '../http/middleware.js';
 
 /** Clerk's own default; tolerates small clock differences between Clerk and Cloudflare. */
 export const DEFAULT_CLOCK_SKEW_MS = 5_000;

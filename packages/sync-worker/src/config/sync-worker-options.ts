@@ -1,6 +1,6 @@
 import type { AnySchema, Role } from '@tinysync/store';
-import type { SessionClaims } from '../auth/session-claims.ts';
-import type { SyncLimits } from '../sync/sync-limits.ts';
+import type { SessionClaims } from '../auth/session-claims.js';
+import type { SyncLimits } from '../sync/sync-limits.js';
 
 /** What a session may do with a store: its role there, and whether it may write at all. */
 export interface StoreGrant {

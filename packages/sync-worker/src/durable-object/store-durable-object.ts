@@ -6,47 +6,47 @@ import {
 } from '@tinysync/store';
 import { createMergeableStore, type MergeableStore, type TablesSchema } from 'tinybase';
 import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-server-durable-object';
-import type { SyncWorkerConfig } from '../config/sync-worker-options.ts';
-import type { Env } from '../env.ts';
-import { SELECT_ROW_TIME } from '../persistence/cell-stamps-sql.ts';
+import type { SyncWorkerConfig } from '../config/sync-worker-options.js';
+import type { Env } from '../env.js';
+import { SELECT_ROW_TIME } from '../persistence/cell-stamps-sql.js';
 import {
   createIncrementalSqlPersister,
   writeCellStamps,
-} from '../persistence/incremental-sql-persister.ts';
-import type { MergeableChangesOrContent } from '../persistence/mergeable-stamps.ts';
-import { MAX_CELL_CHARS } from '../sync/cell-length.ts';
-import { createCellPolicy } from '../sync/cell-policy.ts';
-import { isWellFormedChanges } from '../sync/changes-shape.ts';
+} from '../persistence/incremental-sql-persister.js';
+import type { MergeableChangesOrContent } from '../persistence/mergeable-stamps.js';
+import { MAX_CELL_CHARS } from '../sync/cell-length.js';
+import { createCellPolicy } from '../sync/cell-policy.js';
+import { isWellFormedChanges } from '../sync/changes-shape.js';
 import {
   CONNECTION_HEADER,
   type ConnectionInfo,
   parseConnectionInfo,
   READ_ONLY_NOTICE,
-} from '../sync/connection-info.ts';
+} from '../sync/connection-info.js';
 import {
   CORRECTION_BATCHES_PER_SECOND,
   createDroppedCellCorrector,
   MAX_CORRECTIONS_PER_BATCH,
-} from '../sync/dropped-cell-correction.ts';
+} from '../sync/dropped-cell-correction.js';
 import {
   type CellPolicy,
   type DroppedCell,
   filterIncomingMessage,
-} from '../sync/filter-changes.ts';
-import { FragmentReassembler, FrameError, toFragments } from '../sync/fragments.ts';
-import { MESSAGE, type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.ts';
-import { RateLimiter } from '../sync/rate-limiter.ts';
-import { ServerInbox } from '../sync/server-inbox.ts';
-import { splitChanges } from '../sync/split-changes.ts';
-import { toWireJson } from '../sync/stamps.ts';
-import { CLOSE } from '../sync/sync-close-codes.ts';
-import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.ts';
-import { mirrorSettingsFrom } from '../turso/mirror-settings.ts';
-import { type MirrorStatus, type PullResult, StoreMirror } from '../turso/store-mirror.ts';
-import { anyTable } from './any-table.ts';
-import { rememberedStoreId } from './remembered-store-id.ts';
-import { type RowQuery, typedFilter } from './row-query.ts';
-import { failure, type StoreResult, storeResult } from './store-result.ts';
+} from '../sync/filter-changes.js';
+import { FragmentReassembler, FrameError, toFragments } from '../sync/fragments.js';
+import { MESSAGE, type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.js';
+import { RateLimiter } from '../sync/rate-limiter.js';
+import { ServerInbox } from '../sync/server-inbox.js';
+import { splitChanges } from '../sync/split-changes.js';
+import { toWireJson } from '../sync/stamps.js';
+import { CLOSE } from '../sync/sync-close-codes.js';
+import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.js';
+import { mirrorSettingsFrom } from '../turso/mirror-settings.js';
+import { type MirrorStatus, type PullResult, StoreMirror } from '../turso/store-mirror.js';
+import { anyTable } from './any-table.js';
+import { rememberedStoreId } from './remembered-store-id.js';
+import { type RowQuery, typedFilter } from './row-query.js';
+import { failure, type StoreResult, storeResult } from './store-result.js';
 
 /** How much of the snapshot's JSON is encoded at a time (characters). */
 const SNAPSHOT_SLICE_CHARS = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { TinySyncError } from '@tinysync/store';
-import { ApiError, type ApiErrorCode } from '../http/api-error.ts';
+import { ApiError, type ApiErrorCode } from '../http/api-error.js';
 
 /**
  * What a Durable Object RPC method answers. Errors cross the RPC boundary as plain data, since

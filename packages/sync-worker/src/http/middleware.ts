@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import type { AppEnv } from '../app-env.ts';
+import type { AppEnv } from '../app-env.js';
 
 /** Gives every request an id (the caller's `X-Request-Id` when it sends one) and echoes it. */
 export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from './api-error.ts';
+import { ApiError } from './api-error.js';
 
 /**
  * Reads a request's JSON body and validates it with `schema`.

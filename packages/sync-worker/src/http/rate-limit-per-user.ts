@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AuthenticatedAppEnv } from '../app-env.ts';
-import { RateLimiter } from '../sync/rate-limiter.ts';
-import { ApiError } from './api-error.ts';
+import type { AuthenticatedAppEnv } from '../app-env.js';
+import { RateLimiter } from '../sync/rate-limiter.js';
+import { ApiError } from './api-error.js';
 
 const REQUESTS_PER_SECOND = 50;
 const BURST = 200;

@@ -1,8 +1,8 @@
 import { ValidationError, type ValidationIssue } from '@tinysync/store';
 import * as z from 'zod';
-import { cellLengthIssue } from '../sync/cell-length.ts';
-import { ApiError } from './api-error.ts';
-import { parseJsonBody } from './parse-json-body.ts';
+import { cellLengthIssue } from '../sync/cell-length.js';
+import { ApiError } from './api-error.js';
+import { parseJsonBody } from './parse-json-body.js';
 
 /**
  * The cells of a row as the HTTP API accepts them: a flat object of the values a TinyBase cell

@@ -10,14 +10,14 @@ import {
   UPSERT_META,
   UPSERT_TIME,
   UPSERT_VALUE,
-} from './cell-stamps-sql.ts';
+} from './cell-stamps-sql.js';
 import {
   ensureStamp,
   idRecord,
   type MergeableChangesOrContent,
   type Stamp,
   type TableStamps,
-} from './mergeable-stamps.ts';
+} from './mergeable-stamps.js';
 
 const MERGEABLE_STORE_ONLY = 2 as Persists.MergeableStoreOnly;
 const CONTENT_HASHES_KEY = 'content_hashes';

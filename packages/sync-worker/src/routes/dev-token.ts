@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import type { AppEnv } from '../app-env.ts';
-import { signDevToken } from '../auth/sign-dev-token.ts';
-import { ApiError } from '../http/api-error.ts';
-import { listFromEnv } from '../http/middleware.ts';
-import { parseJsonBody } from '../http/parse-json-body.ts';
+import type { AppEnv } from '../app-env.js';
+import { signDevToken } from '../auth/sign-dev-token.js';
+import { ApiError } from '../http/api-error.js';
+import { listFromEnv } from '../http/middleware.js';
+import { parseJsonBody } from '../http/parse-json-body.js';
 
 // Ids become store ids (`org_<id>`, `user_<id>`), so they use the same characters.
 const id = z

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { AuthenticatedAppEnv } from '../app-env.ts';
-import { unwrap } from '../durable-object/store-result.ts';
-import { store } from './store-stub.ts';
+import type { AuthenticatedAppEnv } from '../app-env.js';
+import { unwrap } from '../durable-object/store-result.js';
+import { store } from './store-stub.js';
 
 type StoreContext = Context<AuthenticatedAppEnv>;
 

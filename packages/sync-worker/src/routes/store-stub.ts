@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { AuthenticatedAppEnv } from '../app-env.ts';
-import type { StoreDurableObject } from '../durable-object/store-durable-object.ts';
-import { ApiError } from '../http/api-error.ts';
+import type { AuthenticatedAppEnv } from '../app-env.js';
+import type { StoreDurableObject } from '../durable-object/store-durable-object.js';
+import { ApiError } from '../http/api-error.js';
 
 type StoresNamespace = DurableObjectNamespace<StoreDurableObject>;
 

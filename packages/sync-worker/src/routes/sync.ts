@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import type { AuthenticatedAppEnv } from '../app-env.ts';
-import { authenticate } from '../auth/authenticate.ts';
-import { writableTableIds } from '../auth/store-access.ts';
-import { ApiError } from '../http/api-error.ts';
-import { CONNECTION_HEADER, type ConnectionInfo } from '../sync/connection-info.ts';
-import { store } from './store-stub.ts';
+import type { AuthenticatedAppEnv } from '../app-env.js';
+import { authenticate } from '../auth/authenticate.js';
+import { writableTableIds } from '../auth/store-access.js';
+import { ApiError } from '../http/api-error.js';
+import { CONNECTION_HEADER, type ConnectionInfo } from '../sync/connection-info.js';
+import { store } from './store-stub.js';
 
 /**
  * `GET /sync/:storeId`: the WebSocket a TinyBase synchronizer connects to. The Worker

@@ -1,15 +1,15 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod';
-import type { AuthenticatedAppEnv } from '../app-env.ts';
-import { authenticate } from '../auth/authenticate.ts';
-import { writableTableIds } from '../auth/store-access.ts';
-import { unwrap } from '../durable-object/store-result.ts';
-import { ApiError } from '../http/api-error.ts';
-import { rateLimitPerUser } from '../http/rate-limit-per-user.ts';
-import { parseRowBody } from '../http/row-body.ts';
-import { mirrorStatus, pullFromMirror } from './mirror.ts';
-import { store } from './store-stub.ts';
+import type { AuthenticatedAppEnv } from '../app-env.js';
+import { authenticate } from '../auth/authenticate.js';
+import { writableTableIds } from '../auth/store-access.js';
+import { unwrap } from '../durable-object/store-result.js';
+import { ApiError } from '../http/api-error.js';
+import { rateLimitPerUser } from '../http/rate-limit-per-user.js';
+import { parseRowBody } from '../http/row-body.js';
+import { mirrorStatus, pullFromMirror } from './mirror.js';
+import { store } from './store-stub.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Query parameters with a meaning of their own; every other one filters a cell by equality. */

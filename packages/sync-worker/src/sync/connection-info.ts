@@ -1,5 +1,5 @@
 import type { Role } from '@tinysync/store';
-import type { WriteAccess } from './cell-policy.ts';
+import type { WriteAccess } from './cell-policy.js';
 
 /**
  * What the Worker learned when it authenticated a WebSocket, handed to the Durable Object in

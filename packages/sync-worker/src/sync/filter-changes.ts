@@ -1,5 +1,5 @@
-import { MESSAGE, type ProtocolMessage } from './protocol-message.ts';
-import { define, isStamp, ownEntries, type Stamp } from './stamps.ts';
+import { MESSAGE, type ProtocolMessage } from './protocol-message.js';
+import { define, isStamp, ownEntries, type Stamp } from './stamps.js';
 
 /** Why one cell of an incoming change was not accepted. */
 export interface DroppedCell {

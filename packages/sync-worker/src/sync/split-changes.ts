@@ -1,5 +1,5 @@
-import { MESSAGE, type ProtocolMessage } from './protocol-message.ts';
-import { define, isPlainObject, isStamp, type Stamp } from './stamps.ts';
+import { MESSAGE, type ProtocolMessage } from './protocol-message.js';
+import { define, isPlainObject, isStamp, type Stamp } from './stamps.js';
 
 /**
  * Characters a message passed on to a TinyBase receiver may have. TinyBase gives a connection

@@ -4,9 +4,9 @@ import {
   type TinySyncStore,
   toTinyBaseTablesSchema,
 } from '@tinysync/store';
-import { anyTable } from '../durable-object/any-table.ts';
-import type { CapturedChange } from './captured-changes.ts';
-import { type CellType, fromSqlValue } from './mirror-values.ts';
+import { anyTable } from '../durable-object/any-table.js';
+import type { CapturedChange } from './captured-changes.js';
+import { type CellType, fromSqlValue } from './mirror-values.js';
 
 export interface RejectedChange {
   readonly seq: number;

@@ -1,5 +1,5 @@
 import type { Client } from '@libsql/client';
-import { CHANGES_TABLE } from './change-capture-sql.ts';
+import { CHANGES_TABLE } from './change-capture-sql.js';
 
 /** One write another service made to a mirror table, as the capture triggers logged it. */
 export interface CapturedChange {

@@ -1,12 +1,12 @@
 import type { Client, InStatement } from '@libsql/client';
 import type { MirrorTable } from '@tinysync/store';
-import { BEGIN_OWN_WRITES, END_OWN_WRITES } from './change-capture-sql.ts';
+import { BEGIN_OWN_WRITES, END_OWN_WRITES } from './change-capture-sql.js';
 import {
   deleteRowsStatements,
   type MirroredRow,
   upsertRowsStatements,
-} from './mirror-statements.ts';
-import type { Outbox, OutboxEntry } from './outbox.ts';
+} from './mirror-statements.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
 
 export interface FlushSource {
   readonly storeId: string;

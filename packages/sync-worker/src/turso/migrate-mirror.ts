@@ -5,7 +5,7 @@ import {
   CREATE_CHANGE_LOG,
   captureTriggerNames,
   captureTriggersSql,
-} from './change-capture-sql.ts';
+} from './change-capture-sql.js';
 
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_tinysync_migrations" (
   "id" INTEGER PRIMARY KEY AUTOINCREMENT,

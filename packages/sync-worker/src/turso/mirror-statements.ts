@@ -1,6 +1,6 @@
 import type { InStatement, InValue } from '@libsql/client';
 import { type MirrorTable, STAMP_COLUMN, STORE_COLUMN } from '@tinysync/store';
-import { toSqlValue } from './mirror-values.ts';
+import { toSqlValue } from './mirror-values.js';
 
 /** A row as the flush writes it: its cells and the stamp of its last change. */
 export interface MirroredRow {

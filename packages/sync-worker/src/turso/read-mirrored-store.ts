@@ -13,8 +13,8 @@ import {
   type MergeableChangesOrContent,
   type TableStamps,
   tablesAsChanges,
-} from '../persistence/mergeable-stamps.ts';
-import { type CellType, fromSqlValue } from './mirror-values.ts';
+} from '../persistence/mergeable-stamps.js';
+import { type CellType, fromSqlValue } from './mirror-values.js';
 
 /** A TinyBase HLC: 16 characters of its base64 alphabet. */
 const HLC = /^[-0-9A-Za-z_]{16}$/;

@@ -6,18 +6,18 @@ import {
   toMirrorTables,
 } from '@tinysync/store';
 import { getHlcFunctions } from 'tinybase';
-import type { MergeableChangesOrContent } from '../persistence/mergeable-stamps.ts';
-import { applyCapturedChanges, type RejectedChange } from './apply-captured-changes.ts';
-import { Backoff } from './backoff.ts';
-import { pruneCapturedChanges, readCapturedChanges } from './captured-changes.ts';
-import { flushOutbox } from './flush-outbox.ts';
-import { migrateMirror } from './migrate-mirror.ts';
-import type { MirrorSettings } from './mirror-settings.ts';
-import { MirrorState } from './mirror-state.ts';
-import type { MirroredRow } from './mirror-statements.ts';
-import { Outbox } from './outbox.ts';
-import { readMirroredStore } from './read-mirrored-store.ts';
-import { createTursoClient } from './turso-client.ts';
+import type { MergeableChangesOrContent } from '../persistence/mergeable-stamps.js';
+import { applyCapturedChanges, type RejectedChange } from './apply-captured-changes.js';
+import { Backoff } from './backoff.js';
+import { pruneCapturedChanges, readCapturedChanges } from './captured-changes.js';
+import { flushOutbox } from './flush-outbox.js';
+import { migrateMirror } from './migrate-mirror.js';
+import type { MirrorSettings } from './mirror-settings.js';
+import { MirrorState } from './mirror-state.js';
+import type { MirroredRow } from './mirror-statements.js';
+import { Outbox } from './outbox.js';
+import { readMirroredStore } from './read-mirrored-store.js';
+import { createTursoClient } from './turso-client.js';
 
 /** Flush transactions per alarm, so one alarm never runs for long; the next continues. */
 const MAX_BATCHES_PER_RUN = 20;

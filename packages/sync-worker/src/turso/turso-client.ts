@@ -1,5 +1,5 @@
 import { type Client, createClient } from '@libsql/client/web';
-import type { MirrorSettings } from './mirror-settings.ts';
+import type { MirrorSettings } from './mirror-settings.js';
 
 /**
  * A libSQL client over HTTP (the only transport a Worker has). Every request gets a timeout, so
