@@ -27,11 +27,12 @@ export function localServices(root, env) {
       url: 'http://127.0.0.1:8787',
       health: 'http://127.0.0.1:8787/health',
       command: process.execPath,
-      // With a real Clerk instance's public key exported, the worker trusts its tokens instead
-      // of the committed dev key (the dev script passes extra arguments on to wrangler).
+      // The demo's own worker (apps/demo/worker/index.ts, made with createSyncWorker). The dev
+      // script trusts the committed dev key, or a real Clerk instance's exported CLERK_JWT_KEY.
       args: [
         join(root, 'packages/sync-worker/scripts/dev.mjs'),
-        ...(env.CLERK_JWT_KEY ? ['--var', `CLERK_JWT_KEY:${env.CLERK_JWT_KEY}`] : []),
+        '--config',
+        join(root, 'apps/demo/wrangler.jsonc'),
       ],
       cwd: join(root, 'packages/sync-worker'),
     },

@@ -1,5 +1,5 @@
 import { createHooks } from '@tinysync/react';
-import { appSchema } from '@tinysync/store';
+import { schema } from './schema.ts';
 
 /** The typed hooks for the demo's schema, generated once. */
-export const { useProjects, useTasks, useCreateTask, useUsers } = createHooks(appSchema);
+export const { useProjects, useTasks, useCreateTask, useUsers } = createHooks(schema);

@@ -11,6 +11,7 @@ export {
   untilWritesAreSent,
 } from './sync-client.ts';
 export {
+  devAuthVars,
   devToken,
   type RunningWorker,
   type StartWorkerOptions,

@@ -11,6 +11,15 @@ import { freePort, portReleased } from './free-port.ts';
 // From the file path string: a DOM test environment may replace the global URL.
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const devPrivateKey = readFileSync(join(packageDir, 'dev/dev-jwt-private.pem'), 'utf8');
+const devPublicKey = readFileSync(join(packageDir, 'dev/dev-jwt-public.pem'), 'utf8');
+
+/**
+ * The variables that make a worker's dev configuration trust the committed dev-only key pair
+ * and serve POST /dev/token: an app's own wrangler config (the demo's) keeps keys out of it.
+ */
+export function devAuthVars(): Record<string, string> {
+  return { CLERK_JWT_KEY: devPublicKey, TINYSYNC_DEV_SIGNING_KEY: devPrivateKey };
+}
 
 /** A dev-config token, as the demo's "sign in as" picker would get. */
 export async function devToken(options: DevTokenOptions): Promise<string> {
@@ -61,8 +70,12 @@ export interface HeapUsage {
 export interface StartWorkerOptions {
   /** Where local Durable Object data lives; a fresh temporary folder by default. */
   readonly persistDir?: string;
-  /** A wrangler config other than this package's (e.g. a benchmark's); its dev env is not used. */
+  /**
+   * A wrangler config other than this package's (an app's, a benchmark's). Its top level runs
+   * unless `environment` names one of its environments, which then also gets `devAuthVars()`.
+   */
   readonly configPath?: string;
+  readonly environment?: string;
   /**
    * Variables on top of the configuration's. `TURSO_DATABASE_URL` is empty (no mirror) unless
    * given here, so a test never writes to a developer's local database by accident.
@@ -74,10 +87,18 @@ export interface StartWorkerOptions {
 export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const persistDir = options.persistDir ?? mkdtempSync(join(tmpdir(), 'tinysync-worker-'));
   const configArgs =
-    options.configPath === undefined ? ['--env', 'dev'] : ['--config', options.configPath];
+    options.configPath === undefined
+      ? ['--env', 'dev']
+      : [
+          '--config',
+          options.configPath,
+          ...(options.environment === undefined ? [] : ['--env', options.environment]),
+        ];
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const vars = { TURSO_DATABASE_URL: '', ...options.vars };
+  const appDevAuth =
+    options.configPath !== undefined && options.environment !== undefined ? devAuthVars() : {};
+  const vars = { TURSO_DATABASE_URL: '', ...appDevAuth, ...options.vars };
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   let inspectorPort = 0;
   const launchWorker = async () => {

@@ -1,7 +1,7 @@
 import { ClerkProvider, OrganizationSwitcher, SignIn, UserButton } from '@clerk/react';
 import { ClerkTinySyncProvider } from '@tinysync/react/clerk';
-import { appSchema } from '@tinysync/store';
 import { demoConfig } from '../config/demo-config.ts';
+import { schema } from '../schema.ts';
 import { LoadingScreen } from '../workspace/loading-screen.tsx';
 import { Workspace } from '../workspace/workspace.tsx';
 import { ClerkApiAccess } from './clerk-api-access.tsx';
@@ -14,7 +14,7 @@ export function ClerkAuthApp({ publishableKey }: { readonly publishableKey: stri
   return (
     <ClerkProvider publishableKey={publishableKey}>
       <ClerkTinySyncProvider
-        schema={appSchema}
+        schema={schema}
         url={demoConfig.syncUrl}
         signedOut={
           <main className="demo-sign-in">

@@ -1,8 +1,9 @@
 import { TinySyncProvider } from '@tinysync/react';
-import { appSchema, orgStoreId } from '@tinysync/store';
+import { orgStoreId } from '@tinysync/store';
 import { useMemo } from 'react';
 import { demoConfig } from '../config/demo-config.ts';
 import { ApiAccessContext } from '../react-query/api-access.ts';
+import { schema } from '../schema.ts';
 import { LoadingScreen } from '../workspace/loading-screen.tsx';
 import { Workspace } from '../workspace/workspace.tsx';
 import { DevAccountMenu } from './dev-account-menu.tsx';
@@ -25,7 +26,7 @@ export function DevAuthApp() {
       {/* A new key per person: another user's session needs its own token and connection. */}
       <TinySyncProvider
         key={account.userId}
-        schema={appSchema}
+        schema={schema}
         storeId={storeId}
         url={demoConfig.syncUrl}
         getToken={getToken}

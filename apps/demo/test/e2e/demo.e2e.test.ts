@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import {
   eventually,
   type RunningLibsql,
@@ -42,6 +43,8 @@ describe('the demo app in Chromium, against wrangler dev and libSQL (end to end)
     // running), and the worker trusts that origin for CORS and for tokens' `azp`.
     app = await serveDemoApp();
     worker = await startWorker({
+      configPath: fileURLToPath(new URL('../../wrangler.jsonc', import.meta.url)),
+      environment: 'dev',
       vars: {
         TURSO_DATABASE_URL: libsql.url,
         CORS_ORIGINS: app.url,
