@@ -10,11 +10,11 @@ import {
   startWorker,
 } from '../../../testing/index.ts';
 
-// An app's own worker (test/node/fixtures/bookmarks-worker): its own schema, the Durable Object
+// An app's own worker (test/fixtures/bookmarks-worker): its own schema, the Durable Object
 // bound as BOOKMARK_STORES, stores per project granted by its `authorizeStore`, and at most
 // three connections per store.
 const config = fileURLToPath(
-  new URL('../fixtures/bookmarks-worker/wrangler.jsonc', import.meta.url),
+  new URL('../../fixtures/bookmarks-worker/wrangler.jsonc', import.meta.url),
 );
 
 const folder = { name: 'Reading' };
