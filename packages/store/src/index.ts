@@ -22,6 +22,11 @@ export type {
 } from './persistence/local-persister.js';
 export { type MemoryStorage, memoryPersister } from './persistence/memory-persister.js';
 export {
+  AUTH_PROTOCOL_PREFIX,
+  READ_ONLY_NOTICE,
+  SYNC_PROTOCOL,
+} from './protocol/wire-protocol.js';
+export {
   defineSchema,
   type IndexSpec,
   type Reference,
@@ -81,11 +86,6 @@ export {
 } from './sync/create-sync-client.js';
 export { SessionRefusedError } from './sync/probe-session.js';
 export { orgStoreId, userStoreId } from './sync/store-ids.js';
-export {
-  AUTH_PROTOCOL_PREFIX,
-  READ_ONLY_NOTICE,
-  SYNC_PROTOCOL,
-} from './sync/sync-protocol.js';
 export { SyncRefusedError } from './sync/sync-refused-error.js';
 export { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot, type SyncStatus } from './sync/sync-status.js';
 export { cellIssue } from './validation/validate-rows.js';

@@ -1,4 +1,5 @@
 import type { MergeableContent } from 'tinybase';
+import { DELETED_ON_THE_WIRE, type Stamp } from '../protocol/wire-protocol.js';
 
 /**
  * Mergeable content as JSON text, the form the IndexedDB persister stores: one string loads
@@ -7,11 +8,10 @@ import type { MergeableContent } from 'tinybase';
  *
  * A deleted cell or value is stamped with `undefined`, which JSON cannot hold (it would come
  * back as `null`, a real value). Like TinyBase's own JSON persisters, it is written as the
- * string `'\uFFFC'`; only the stamps' value slots are visited, not every node of the content.
+ * marker its protocol uses (`DELETED_ON_THE_WIRE`); only the stamps' value slots are visited,
+ * not every node of the content.
  */
-const UNDEFINED_MARKER = '\uFFFC';
 
-type Stamp = [unknown, ...unknown[]];
 type StampsById = Record<string, Stamp>;
 
 export function stringifyMergeableContent(content: MergeableContent): string {
@@ -19,7 +19,7 @@ export function stringifyMergeableContent(content: MergeableContent): string {
   const deleted: Stamp[] = [];
   forEachValueStamp(content, (stamp) => {
     if (stamp[0] !== undefined) return;
-    stamp[0] = UNDEFINED_MARKER;
+    stamp[0] = DELETED_ON_THE_WIRE;
     deleted.push(stamp);
   });
   try {
@@ -32,7 +32,7 @@ export function stringifyMergeableContent(content: MergeableContent): string {
 export function parseMergeableContent(json: string): MergeableContent {
   const content = JSON.parse(json) as MergeableContent;
   forEachValueStamp(content, (stamp) => {
-    if (stamp[0] === UNDEFINED_MARKER) stamp[0] = undefined;
+    if (stamp[0] === DELETED_ON_THE_WIRE) stamp[0] = undefined;
   });
   return content;
 }

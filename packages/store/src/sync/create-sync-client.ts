@@ -4,20 +4,20 @@ import {
   createWsSynchronizer,
   type WsSynchronizer,
 } from 'tinybase/synchronizers/synchronizer-ws-client';
+import {
+  AUTH_PROTOCOL_PREFIX,
+  FRAGMENT_BYTES,
+  MESSAGE,
+  READ_ONLY_NOTICE,
+  SERVER_CLIENT_ID,
+  SYNC_PROTOCOL,
+} from '../protocol/wire-protocol.js';
 import type { AnySchema } from '../schema/row-types.js';
 import type { TinySyncStore } from '../store/create-tinysync-store.js';
 import { isEmpty } from '../store/is-empty.js';
 import { ConnectionSocket, type SocketLike } from './connection-socket.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { probeSession } from './probe-session.js';
-import {
-  AUTH_PROTOCOL_PREFIX,
-  CONFIRMATION_REQUEST_PREFIX,
-  GET_CONTENT_HASHES,
-  READ_ONLY_NOTICE,
-  SERVER_CLIENT_ID,
-  SYNC_PROTOCOL,
-} from './sync-protocol.js';
 import { refusalOf } from './sync-refused-error.js';
 import { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot } from './sync-status.js';
 
@@ -63,9 +63,9 @@ interface Connection {
   synchronizer?: WsSynchronizer<WebSocket>;
 }
 
+/** Request ids of the client's own "what do you hold?" questions to the server. */
+const CONFIRMATION_REQUEST_PREFIX = 'tinysync.confirm.';
 const CONFIRM_AFTER_CHANGE_MS = 150;
-/** As the server's fragments: well under its 1 MiB frame limit. */
-const FRAGMENT_BYTES = 256 * 1024;
 const CONFIRM_RETRY_MS = 500;
 /**
  * Confirmations that may disagree in a row before the client offers the server its hashes
@@ -257,7 +257,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     clearTimeout(confirmationTimer);
     confirmationTimer = setTimeout(() => {
       if (connection?.synchronizer === undefined || socket?.readyState !== 1) return;
-      const request = [`${CONFIRMATION_REQUEST_PREFIX}${++confirmationId}`, GET_CONTENT_HASHES, ''];
+      const request = [
+        `${CONFIRMATION_REQUEST_PREFIX}${++confirmationId}`,
+        MESSAGE.getContentHashes,
+        '',
+      ];
       socket.send(`${SERVER_CLIENT_ID}\n${JSON.stringify(request)}`);
     }, delayMs);
   };

@@ -1,12 +1,14 @@
+import { CLOSE } from '../protocol/wire-protocol.js';
+
 /**
  * Close codes the sync worker uses when it refuses what this client sent (see the worker's
  * README, "What the Durable Object checks"). Any other close is the network or the server.
  */
 const REFUSALS: ReadonlyMap<number, string> = new Map([
-  [1003, 'a binary frame'],
-  [1007, 'a malformed message'],
-  [1009, 'a message over its size limit (TINYSYNC_MAX_MESSAGE_BYTES)'],
-  [4029, 'more messages than its rate limit allows'],
+  [CLOSE.binary.code, 'a binary frame'],
+  [CLOSE.malformed.code, 'a malformed message'],
+  [CLOSE.tooBig.code, 'a message over its size limit (TINYSYNC_MAX_MESSAGE_BYTES)'],
+  [CLOSE.rateLimited.code, 'more messages than its rate limit allows'],
 ]);
 
 /**

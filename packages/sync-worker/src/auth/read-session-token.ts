@@ -1,6 +1,6 @@
-import { AUTH_PROTOCOL_PREFIX, SYNC_PROTOCOL } from '@tinysync/store';
+import { AUTH_PROTOCOL_PREFIX, SYNC_PROTOCOL } from '@tinysync/store/protocol';
 
-/**
+/*
  * The subprotocol a TinySync client offers on every WebSocket, and the one the server echoes.
  *
  * Browsers cannot set headers on a WebSocket handshake, so a browser client passes its session
@@ -13,7 +13,6 @@ import { AUTH_PROTOCOL_PREFIX, SYNC_PROTOCOL } from '@tinysync/store';
  * with exactly one of the offered protocols or the browser fails the connection; it echoes
  * `tinysync` (never the auth protocol, which would copy the token into the response).
  */
-export { AUTH_PROTOCOL_PREFIX, SYNC_PROTOCOL };
 
 /** Where a request carried its session token. */
 export type SessionTokenSource = 'authorization' | 'query' | 'protocol';

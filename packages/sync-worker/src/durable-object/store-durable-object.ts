@@ -4,6 +4,14 @@ import {
   type TinySyncStore,
   toTinyBaseTablesSchema,
 } from '@tinysync/store';
+import {
+  BROADCAST_CLIENT_ID,
+  CLOSE,
+  type CloseReason,
+  MESSAGE,
+  READ_ONLY_NOTICE,
+  SERVER_CLIENT_ID,
+} from '@tinysync/store/protocol';
 import { createMergeableStore, type MergeableStore, type TablesSchema } from 'tinybase';
 import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-server-durable-object';
 import type { SyncWorkerConfig } from '../config/sync-worker-options.js';
@@ -21,7 +29,6 @@ import {
   CONNECTION_HEADER,
   type ConnectionInfo,
   parseConnectionInfo,
-  READ_ONLY_NOTICE,
 } from '../sync/connection-info.js';
 import {
   CORRECTION_BATCHES_PER_SECOND,
@@ -34,12 +41,11 @@ import {
   filterIncomingMessage,
 } from '../sync/filter-changes.js';
 import { FragmentReassembler, FrameError, toFragments } from '../sync/fragments.js';
-import { MESSAGE, type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.js';
+import { type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.js';
 import { RateLimiter } from '../sync/rate-limiter.js';
 import { ServerInbox } from '../sync/server-inbox.js';
 import { splitChanges } from '../sync/split-changes.js';
 import { toWireJson } from '../sync/stamps.js';
-import { CLOSE } from '../sync/sync-close-codes.js';
 import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.js';
 import { mirrorSettingsFrom } from '../turso/mirror-settings.js';
 import { type MirrorStatus, type PullResult, StoreMirror } from '../turso/store-mirror.js';
@@ -69,8 +75,6 @@ interface TinyBaseHandlers {
 }
 const tinyBase = WsServerDurableObject.prototype as unknown as TinyBaseHandlers;
 
-type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];
-
 /** A frame that passed the checks: whole message, or undefined while fragments are missing. */
 type FrameReading =
   | {
@@ -95,10 +99,6 @@ interface WholeMessage {
 type InboxMessage =
   | { readonly socket: WebSocket; readonly payload: string; readonly relayed: boolean }
   | { readonly dropped: readonly DroppedCell[] };
-
-/** TinyBase's addressing: an empty recipient is everyone, `S` the server's own copy. */
-const BROADCAST = '';
-const SERVER_CLIENT_ID = 'S';
 
 /** Per-socket state that need not survive hibernation (a reconnect rebuilds it). */
 interface SocketState {
@@ -274,7 +274,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
    * call or an alarm has no client to answer it, so the first client to send a frame is asked.
    */
   override onMessage(fromClientId: string, toClientId: string, remainder: string): void {
-    if (fromClientId !== SERVER_CLIENT_ID || toClientId !== BROADCAST) return;
+    if (fromClientId !== SERVER_CLIENT_ID || toClientId !== BROADCAST_CLIENT_ID) return;
     if (this.ctx.getWebSockets().length > 0) return;
     const message = parseProtocolMessage(remainder);
     if (message?.[1] === MESSAGE.getContentHashes && message[0] !== null) {
@@ -499,7 +499,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
    * Messages a client addresses to another client directly are dropped for the same reason.
    */
   #accept(socket: WebSocket, { connection, toClientId, message, remainder }: WholeMessage) {
-    if (toClientId !== BROADCAST && toClientId !== SERVER_CLIENT_ID) return;
+    if (toClientId !== BROADCAST_CLIENT_ID && toClientId !== SERVER_CLIENT_ID) return;
     const state = this.#stateOf(socket);
     state.policy ??= createCellPolicy(this.#schema, connection, MAX_CELL_CHARS);
     const filtered = filterIncomingMessage(message, state.policy);
@@ -516,7 +516,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     const checked = filtered.dropped.length === 0 ? remainder : JSON.stringify(filtered.message);
     // TinyBase's receivers take messages up to 16 MiB: bigger changes go on in parts.
     const parts = splitChanges(filtered.message, checked);
-    const relayed = toClientId === BROADCAST && message[1] === MESSAGE.contentDiff;
+    const relayed = toClientId === BROADCAST_CLIENT_ID && message[1] === MESSAGE.contentDiff;
     if (relayed) {
       const fromClientId = this.ctx.getTags(socket)[0] ?? '';
       // Big messages travel in TinyBase fragments, each under the frame limit.

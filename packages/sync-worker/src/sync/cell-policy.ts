@@ -1,7 +1,7 @@
 import { type AnySchema, cellIssue } from '@tinysync/store';
+import { DELETED_ON_THE_WIRE } from '@tinysync/store/protocol';
 import { cellLengthIssue } from './cell-length.js';
 import type { CellPolicy } from './filter-changes.js';
-import { DELETED_ON_THE_WIRE } from './stamps.js';
 
 /** What one connection may write, decided when it was authenticated. */
 export interface WriteAccess {

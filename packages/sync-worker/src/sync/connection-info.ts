@@ -17,9 +17,6 @@ export interface ConnectionInfo extends WriteAccess {
 
 export const CONNECTION_HEADER = 'X-TinySync-Connection';
 
-/** The notice a read-only connection receives (shared with TinySync's client). */
-export { READ_ONLY_NOTICE } from '@tinysync/store';
-
 export function parseConnectionInfo(header: string | null): ConnectionInfo | undefined {
   if (header === null) return undefined;
   try {

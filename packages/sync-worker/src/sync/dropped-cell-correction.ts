@@ -1,7 +1,8 @@
+import type { Stamp } from '@tinysync/store/protocol';
 import type { CellOrUndefined, MergeableChanges } from 'tinybase';
 import { getHlcFunctions } from 'tinybase/common';
 import type { DroppedCell } from './filter-changes.js';
-import { define, type Stamp } from './stamps.js';
+import { define } from './stamps.js';
 
 /**
  * How many dropped cells of one connection are put back at once, and how often. Each batch makes

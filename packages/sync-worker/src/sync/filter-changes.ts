@@ -1,5 +1,6 @@
-import { MESSAGE, type ProtocolMessage } from './protocol-message.js';
-import { define, isStamp, ownEntries, type Stamp } from './stamps.js';
+import { MESSAGE, type Stamp } from '@tinysync/store/protocol';
+import type { ProtocolMessage } from './protocol-message.js';
+import { define, isStamp, ownEntries } from './stamps.js';
 
 /** Why one cell of an incoming change was not accepted. */
 export interface DroppedCell {

@@ -1,14 +1,4 @@
-/** TinyBase synchronizer message types (tinybase/synchronizers). */
-export const MESSAGE = {
-  response: 0,
-  getContentHashes: 1,
-  contentHashes: 2,
-  contentDiff: 3,
-  getTableDiff: 4,
-  getRowDiff: 5,
-  getCellDiff: 6,
-  getValueDiff: 7,
-} as const;
+import { MESSAGE } from '@tinysync/store/protocol';
 
 /** A decoded protocol message: `[requestId, message type, body]`. */
 export type ProtocolMessage = [requestId: string | null, type: number, body: unknown];

@@ -1,5 +1,6 @@
-import { MESSAGE, type ProtocolMessage } from './protocol-message.js';
-import { define, isPlainObject, isStamp, type Stamp } from './stamps.js';
+import { MESSAGE, type Stamp } from '@tinysync/store/protocol';
+import type { ProtocolMessage } from './protocol-message.js';
+import { define, isPlainObject, isStamp } from './stamps.js';
 
 /**
  * Characters a message passed on to a TinyBase receiver may have. TinyBase gives a connection

@@ -1,5 +1,4 @@
-/** TinyBase's wire encoding of `undefined`, which marks a deleted cell (`null` is a value). */
-export const DELETED_ON_THE_WIRE = '\uFFFC';
+import { DELETED_ON_THE_WIRE, type Stamp } from '@tinysync/store/protocol';
 
 /** JSON as TinyBase's protocol writes it: a deleted cell's `undefined` survives. */
 export function toWireJson(message: unknown): string {
@@ -7,9 +6,6 @@ export function toWireJson(message: unknown): string {
     value === undefined ? DELETED_ON_THE_WIRE : value,
   );
 }
-
-/** A TinyBase mergeable stamp: a thing and, unless empty, the time it was last changed. */
-export type Stamp = [thing: unknown, time?: string];
 
 export function isStamp(value: unknown): value is Stamp {
   return (

@@ -1,3 +1,5 @@
+import { FRAGMENT_BYTES } from '@tinysync/store/protocol';
+
 /** Limits that keep one client from hurting a store or its other clients. */
 export interface SyncLimits {
   /** Largest single WebSocket frame accepted, in bytes. */
@@ -27,7 +29,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   messagesPerSecond: 200,
   messageBurst: 1000,
   maxConnectionsPerStore: 256,
-  fragmentBytes: 256 * 1024,
+  fragmentBytes: FRAGMENT_BYTES,
   requestTimeoutSeconds: 30,
   resyncIntervalMs: 15_000,
 };

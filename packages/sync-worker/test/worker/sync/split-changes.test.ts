@@ -1,6 +1,7 @@
+import { MESSAGE } from '@tinysync/store/protocol';
 import { createMergeableStore, type MergeableChanges } from 'tinybase';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE, type ProtocolMessage } from '../../../src/sync/protocol-message.ts';
+import type { ProtocolMessage } from '../../../src/sync/protocol-message.ts';
 import { splitChanges } from '../../../src/sync/split-changes.ts';
 
 /** Real changes from a real store: 300 tasks and 20 users, written in one transaction. */

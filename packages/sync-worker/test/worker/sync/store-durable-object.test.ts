@@ -1,7 +1,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { READ_ONLY_NOTICE } from '@tinysync/store/protocol';
 import { describe, expect, it } from 'vitest';
-import { READ_ONLY_NOTICE } from '../../../src/sync/connection-info.ts';
 import { ADMIN, connectClient, eventually, openSocket, VIEWER } from './connect.ts';
 
 const ada = { name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 1 };
