@@ -15,6 +15,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 export const PUBLIC_PACKAGES = [
   { name: '@tinysync/store', css: [] },
   { name: '@tinysync/react', css: ['./styles.css'] },
+  { name: '@tinysync/sync-worker', css: [] },
 ];
 
 /** Files that must never reach a tarball. */
