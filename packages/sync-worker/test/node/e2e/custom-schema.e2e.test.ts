@@ -53,9 +53,13 @@ describe('a worker made with createSyncWorker for an app’s own schema (end to 
     a.store.setRow('bookmarks', 'b1', bookmark);
     await eventually(() => expect(b.store.getRow('bookmarks', 'b1')).toEqual(bookmark));
 
-    const stored = await request('/stores/project_alpha/tables/bookmarks/b1', await member());
-    expect(stored.status).toBe(200);
-    expect(await stored.json()).toEqual({ id: 'b1', ...bookmark });
+    // b has the row as soon as it was relayed; the server's copy applies it a little later.
+    const token = await member();
+    await eventually(async () => {
+      const stored = await request('/stores/project_alpha/tables/bookmarks/b1', token);
+      expect(stored.status).toBe(200);
+      expect(await stored.json()).toEqual({ id: 'b1', ...bookmark });
+    });
   });
 
   it('validates writes with the app’s schema, over HTTP and over sync', async () => {

@@ -80,7 +80,8 @@ describe('sync through wrangler dev (end to end)', () => {
     viewer.store.setRow('users', 'from-viewer', ada);
     a.store.setRow('users', 'from-admin', ada);
     await eventually(() => expect(viewer.store.hasRow('users', 'from-admin')).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The server has handled the viewer's write once it has put its own content back there.
+    await eventually(() => expect(viewer.store.hasRow('users', 'from-viewer')).toBe(false));
     expect(a.store.hasRow('users', 'from-viewer')).toBe(false);
   });
 
@@ -91,6 +92,7 @@ describe('sync through wrangler dev (end to end)', () => {
     await eventually(() => expect(probe.store.hasRow('projects', 'p1')).toBe(true));
     await worker.restart();
     const late = await connect('org_e2e', await admin());
+    // Both checks wait: the late client may have one of the tables before the other.
     await eventually(() =>
       expect(late.store.getRow('projects', 'p1')).toEqual({
         name: 'Apollo',
@@ -98,7 +100,7 @@ describe('sync through wrangler dev (end to end)', () => {
         createdAt: 1,
       }),
     );
-    expect(late.store.getCell('users', 'u1', 'name')).toBe('Ada L.');
+    await eventually(() => expect(late.store.getCell('users', 'u1', 'name')).toBe('Ada L.'));
   });
 
   it('delivers a back-to-back burst of writes whole, to a connected and to a joining client', async () => {

@@ -24,7 +24,8 @@ describe('StoreDurableObject', () => {
     const b = await connectClient(storeId);
     a.store.setRow('users', 'u1', ada);
     a.store.setRow('users', 'u2', ada);
-    await eventually(() => expect(b.store.getRow('users', 'u1')).toEqual(ada));
+    // Both rows, not just the first: b deletes u2, which it may not have yet under load.
+    await eventually(() => expect(b.store.getTable('users')).toEqual({ u1: ada, u2: ada }));
     b.store.delRow('users', 'u2');
     await eventually(() => expect(a.store.hasRow('users', 'u2')).toBe(false));
     await eventually(async () => expect((await storedCells(storeId)).length).toBe(8));
