@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand, toolEnv } from './run-command.ts';
 
@@ -20,6 +20,8 @@ export interface InstalledExample {
   /** Each published package's tarball, as `npm pack` made it. */
   readonly tarballs: Readonly<Record<string, string>>;
   readonly seconds: { readonly build: number; readonly pack: number; readonly install: number };
+  /** Deletes the copy and the tarballs. */
+  remove(): void;
 }
 
 /**
@@ -58,7 +60,15 @@ export async function installExample(): Promise<InstalledExample> {
     ['install', '--no-audit', '--no-fund', '--prefer-offline'],
     { cwd: dir, env: toolEnv() },
   );
-  return { dir, tarballs, seconds: { build, pack, install } };
+  return {
+    dir,
+    tarballs,
+    seconds: { build, pack, install },
+    remove() {
+      rmSync(dirname(dir), { recursive: true, force: true });
+      rmSync(packDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The only change to the user's manifest: the published packages' ranges become `file:` tarballs. */
