@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { quotedBlocks } from '../../scripts/readme-quotes.ts';
 
 describe('README quick start', () => {
   it('is quoted in the README exactly as it is tested here', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const example = readFileSync(new URL('./quick-start.ts', import.meta.url), 'utf8');
-    expect(readme).toContain(`\`\`\`ts\n${example}\`\`\``);
+    expect(quotedBlocks(readme, '## Using `@tinysync/store`')).toContainEqual(
+      expect.objectContaining({
+        lang: 'ts',
+        source: 'docs/examples/quick-start.ts',
+        code: example,
+      }),
+    );
   });
 
   it('runs and does what the README says', async () => {

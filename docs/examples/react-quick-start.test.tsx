@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { quotedBlocks } from '../../scripts/readme-quotes.ts';
 import { App } from './react-quick-start.tsx';
 
 describe('React quick start (packages/react/README.md)', () => {
@@ -12,7 +13,13 @@ describe('React quick start (packages/react/README.md)', () => {
     const here = dirname(fileURLToPath(import.meta.url));
     const readme = readFileSync(join(here, '../../packages/react/README.md'), 'utf8');
     const example = readFileSync(join(here, 'react-quick-start.tsx'), 'utf8');
-    expect(readme).toContain(`\`\`\`tsx\n${example}\`\`\``);
+    expect(quotedBlocks(readme, '# @tinysync/react')).toContainEqual(
+      expect.objectContaining({
+        lang: 'tsx',
+        source: '../../docs/examples/react-quick-start.tsx',
+        code: example,
+      }),
+    );
   });
 
   it('renders, adds a user, and undoes it', async () => {
