@@ -50,17 +50,17 @@ import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.js';
 import { mirrorSettingsFrom } from '../turso/mirror-settings.js';
 import { type MirrorStatus, type PullResult, StoreMirror } from '../turso/store-mirror.js';
 import { anyTable } from './any-table.js';
+import { ContentAnnouncer } from './content-announcer.js';
 import { rememberedStoreId } from './remembered-store-id.js';
 import { type RowQuery, typedFilter } from './row-query.js';
+import { answerClose, close, send, sendToEach, withOpenSocketsOnly } from './sockets.js';
 import { failure, type StoreResult, storeResult } from './store-result.js';
+import { UnheardServerRequest } from './unheard-server-request.js';
 
 /** How much of the snapshot's JSON is encoded at a time (characters). */
 const SNAPSHOT_SLICE_CHARS = 1024 * 1024;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** Coalesces the announcements of a burst of changes into one. */
-const ANNOUNCE_DELAY_MS = 20;
 
 /** tableId → rowId → cellId → value: TinySync cells are strings, numbers and booleans. */
 type ExportedTables = Record<string, Record<string, Record<string, string | number | boolean>>>;
@@ -137,20 +137,21 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     (error) => this.onIgnoredError(error),
   );
 
-  /** True while the server copy applies a change every other client was already sent. */
-  #applyingRelayedChange = false;
+  readonly #announcer = new ContentAnnouncer({
+    contentHashes: () => this.#app?.store.getMergeableContentHashes(),
+    sockets: () => this.ctx.getWebSockets(),
+  });
+
+  readonly #unheardRequest = new UnheardServerRequest();
 
   #deliverToServerCopy(message: InboxMessage) {
     if ('dropped' in message) {
       this.#correct(message.dropped);
       return;
     }
-    this.#applyingRelayedChange = message.relayed;
-    try {
-      tinyBase.webSocketMessage.call(this, message.socket, message.payload);
-    } finally {
-      this.#applyingRelayedChange = false;
-    }
+    const deliver = () => tinyBase.webSocketMessage.call(this, message.socket, message.payload);
+    if (message.relayed) this.#announcer.applyRelayed(deliver);
+    else deliver();
   }
 
   /**
@@ -167,10 +168,11 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     writeCellStamps(this.ctx.storage.sql, store, stamps);
     this.#mirror?.recordChanges(stamps);
     const message = toWireJson([null, MESSAGE.contentDiff, correction]);
-    for (const fragment of toFragments(message, this.#limits.fragmentBytes)) {
-      for (const socket of this.ctx.getWebSockets())
-        send(socket, `${SERVER_CLIENT_ID}\n${fragment}`);
-    }
+    const fragments = toFragments(message, this.#limits.fragmentBytes);
+    sendToEach(
+      this.ctx.getWebSockets(),
+      fragments.map((fragment) => `${SERVER_CLIENT_ID}\n${fragment}`),
+    );
   }
 
   readonly #correctDroppedCells = createDroppedCellCorrector({
@@ -199,8 +201,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
         ),
     });
     store.addDidFinishTransactionListener(() => {
-      if (this.#applyingRelayedChange) return;
-      if (Object.keys(store.getTransactionChanges()[0]).length > 0) this.#announceChanges();
+      if (Object.keys(store.getTransactionChanges()[0]).length > 0) this.#announcer.changed();
     });
     const mirror = this.#createMirror();
     this.#mirror = mirror;
@@ -239,47 +240,9 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     return mirror;
   }
 
-  #announceTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /**
-   * Tells every client the server's content hashes after its copy changed. TinyBase's server
-   * copy does not re-broadcast changes it pulled from a client (e.g. offline edits sent on
-   * reconnect); clients only talk to the server here, so this is how the others learn of them:
-   * a client whose hashes differ pulls the difference from the server.
-   *
-   * A change a client pushed was relayed to every other client before the server copy applied
-   * it, so it is not announced: under steady writes each announcement would find most clients'
-   * hashes different (other changes still in flight) and make every one of them pull, three
-   * round trips each, multiplying the server's work per write by the number of clients. A
-   * change TinyBase applies later than the delivery (behind a load or a save) is announced:
-   * announcing too often costs time, too seldom would leave a client behind until the resync.
-   */
-  #announceChanges() {
-    clearTimeout(this.#announceTimer);
-    this.#announceTimer = setTimeout(() => {
-      const hashes = this.#app?.store.getMergeableContentHashes();
-      if (hashes === undefined) return;
-      const payload = `${SERVER_CLIENT_ID}\n${JSON.stringify([null, MESSAGE.contentHashes, hashes])}`;
-      for (const socket of this.ctx.getWebSockets()) send(socket, payload);
-    }, ANNOUNCE_DELAY_MS);
-  }
-
-  /** The server copy's request for everyone's hashes, sent while nobody was connected. */
-  #unheardServerRequest: string | undefined;
-
-  /**
-   * Keeps a request the server's own synchronizer broadcast to nobody. Its first request (when
-   * the object starts) loads from the clients, and TinyBase holds every change clients send
-   * behind that load until it is answered or times out (30 s). An object started by an HTTP
-   * call or an alarm has no client to answer it, so the first client to send a frame is asked.
-   */
   override onMessage(fromClientId: string, toClientId: string, remainder: string): void {
-    if (fromClientId !== SERVER_CLIENT_ID || toClientId !== BROADCAST_CLIENT_ID) return;
-    if (this.ctx.getWebSockets().length > 0) return;
-    const message = parseProtocolMessage(remainder);
-    if (message?.[1] === MESSAGE.getContentHashes && message[0] !== null) {
-      this.#unheardServerRequest = remainder;
-    }
+    const hasClients = () => this.ctx.getWebSockets().length > 0;
+    this.#unheardRequest.observe(fromClientId, toClientId, remainder, hasClients);
   }
 
   // --- HTTP API (called over RPC by the Worker, after it has checked the session) ---
@@ -446,12 +409,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   }
 
   override webSocketMessage(socket: WebSocket, frame: string | ArrayBuffer): void {
-    // Asked once the client has spoken: its synchronizer is listening by then, where a frame
-    // sent right after the upgrade can arrive before it is.
-    if (this.#unheardServerRequest !== undefined) {
-      send(socket, `${SERVER_CLIENT_ID}\n${this.#unheardServerRequest}`);
-      this.#unheardServerRequest = undefined;
-    }
+    this.#unheardRequest.askClientOf(socket);
     const read = this.#readFrame(socket, frame);
     if ('close' in read) close(socket, read.close);
     else if (read.message !== undefined) this.#accept(socket, read);
@@ -521,10 +479,11 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
       const fromClientId = this.ctx.getTags(socket)[0] ?? '';
       // Big messages travel in TinyBase fragments, each under the frame limit.
       const fragments = parts.flatMap((part) => toFragments(part, this.#limits.fragmentBytes));
-      for (const other of this.ctx.getWebSockets()) {
-        if (other !== socket)
-          for (const fragment of fragments) send(other, `${fromClientId}\n${fragment}`);
-      }
+      sendToEach(
+        this.ctx.getWebSockets(),
+        fragments.map((fragment) => `${fromClientId}\n${fragment}`),
+        socket,
+      );
     }
     this.#serverInbox.push([
       ...parts.map((part) => ({ socket, payload: `${SERVER_CLIENT_ID}\n${part}`, relayed })),
@@ -554,9 +513,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   ): void {
     this.#sockets.delete(socket);
     tinyBase.webSocketClose.call(this, socket, code, reason, wasClean);
-    // The hibernation API leaves the close handshake to us: without a Close frame back, a
-    // client that closed waits 30 s in CLOSING and then reports 1006 (abnormal closure).
-    close(socket, { code: RESERVED_CLOSE_CODES.has(code) ? 1000 : code, reason });
+    answerClose(socket, code, reason);
   }
 
   /**
@@ -588,7 +545,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   #resyncIfDue(): number {
     const now = Date.now();
     if (this.#resyncAt <= now) {
-      if (this.#resyncAt !== 0) this.#announceChanges();
+      if (this.#resyncAt !== 0) this.#announcer.announce();
       this.#resyncAt = now + this.#limits.resyncIntervalMs;
     }
     return this.#resyncAt;
@@ -650,42 +607,5 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
       this.#sockets.set(socket, state);
     }
     return state;
-  }
-}
-
-/**
- * The object's state, with `getWebSockets` leaving out sockets that are already closing.
- * TinyBase's server sends to every socket the state lists, and a send to a closing socket
- * throws, which would cut its loop short and leave the remaining clients without the change.
- */
-function withOpenSocketsOnly<State extends DurableObjectState<object>>(ctx: State): State {
-  return new Proxy(ctx, {
-    get(target, property) {
-      if (property === 'getWebSockets') {
-        return (tag?: string) =>
-          target.getWebSockets(tag).filter((socket) => socket.readyState === WebSocket.OPEN);
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-function send(socket: WebSocket, payload: string): void {
-  try {
-    socket.send(payload);
-  } catch {
-    // The socket is closing; its close handler cleans up.
-  }
-}
-
-/** Codes a peer reports but no endpoint may send (RFC 6455 §7.4.1). */
-const RESERVED_CLOSE_CODES = new Set([1005, 1006, 1015]);
-
-function close(socket: WebSocket, { code, reason }: { code: number; reason: string }): void {
-  try {
-    socket.close(code, reason);
-  } catch {
-    // Already closing: nothing left to tell it.
   }
 }
