@@ -49,23 +49,13 @@ import { toWireJson } from '../sync/stamps.js';
 import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.js';
 import { mirrorSettingsFrom } from '../turso/mirror-settings.js';
 import { type MirrorStatus, type PullResult, StoreMirror } from '../turso/store-mirror.js';
-import { anyTable } from './any-table.js';
 import { ContentAnnouncer } from './content-announcer.js';
 import { rememberedStoreId } from './remembered-store-id.js';
-import { type RowQuery, typedFilter } from './row-query.js';
+import type { RowQuery } from './row-query.js';
 import { answerClose, close, send, sendToEach, withOpenSocketsOnly } from './sockets.js';
-import { failure, type StoreResult, storeResult } from './store-result.js';
+import type { StoreResult } from './store-result.js';
+import { type ExportedTables, StoreRpc } from './store-rpc.js';
 import { UnheardServerRequest } from './unheard-server-request.js';
-
-/** How much of the snapshot's JSON is encoded at a time (characters). */
-const SNAPSHOT_SLICE_CHARS = 1024 * 1024;
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** tableId → rowId → cellId → value: TinySync cells are strings, numbers and booleans. */
-type ExportedTables = Record<string, Record<string, Record<string, string | number | boolean>>>;
-
-const unknownTable = (tableId: string) => failure('not_found', `No table '${tableId}'`);
 
 /** TinyBase implements these socket handlers; its type declarations leave them optional. */
 interface TinyBaseHandlers {
@@ -126,6 +116,11 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     this.#schema = config.schema;
     this.#tablesSchema = toTinyBaseTablesSchema(config.schema);
     this.#limits = syncLimitsFrom(env, config.limits);
+    this.#rpc = new StoreRpc({
+      tablesSchema: this.#tablesSchema,
+      app: () => this.#app,
+      mirror: () => this.#mirror,
+    });
   }
 
   readonly #limits: SyncLimits;
@@ -143,6 +138,8 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   });
 
   readonly #unheardRequest = new UnheardServerRequest();
+
+  readonly #rpc: StoreRpc;
 
   #deliverToServerCopy(message: InboxMessage) {
     if ('dropped' in message) {
@@ -245,125 +242,42 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     this.#unheardRequest.observe(fromClientId, toClientId, remainder, hasClients);
   }
 
-  // --- HTTP API (called over RPC by the Worker, after it has checked the session) ---
-  // Writes made here change the server's store, which TinyBase then pushes to every client.
+  // The HTTP API, called over RPC by the Worker: methods of the class, as RPC requires.
 
   listRows(tableId: string, query: RowQuery): StoreResult<{ rows: unknown[]; total: number }> {
-    const table = this.#table(tableId);
-    if (table === undefined) return unknownTable(tableId);
-    const where = typedFilter(this.#tablesSchema, tableId, query.where ?? {});
-    if (typeof where === 'string') return failure('bad_request', where);
-    if (
-      query.sortBy !== undefined &&
-      !Object.hasOwn(this.#tablesSchema[tableId] ?? {}, query.sortBy)
-    ) {
-      return failure('bad_request', `cannot sort by unknown cell '${query.sortBy}'`);
-    }
-    return storeResult(() => {
-      const matching = table.list({
-        where,
-        ...(query.sortBy ? { sortBy: query.sortBy } : {}),
-        descending: query.descending ?? false,
-      });
-      const offset = query.offset ?? 0;
-      return {
-        rows: matching.slice(offset, offset + (query.limit ?? matching.length)),
-        total: matching.length,
-      };
-    });
+    return this.#rpc.listRows(tableId, query);
   }
 
   getRow(tableId: string, rowId: string): StoreResult<unknown> {
-    const table = this.#table(tableId);
-    if (table === undefined) return unknownTable(tableId);
-    const row = table.get(rowId);
-    return row === undefined
-      ? failure('not_found', `No row '${rowId}' in '${tableId}'`)
-      : { ok: true, value: row };
+    return this.#rpc.getRow(tableId, rowId);
   }
 
   createRow(tableId: string, input: Record<string, unknown>): StoreResult<unknown> {
-    const table = this.#table(tableId);
-    return table === undefined
-      ? unknownTable(tableId)
-      : storeResult(() => table.create(input as never));
+    return this.#rpc.createRow(tableId, input);
   }
 
   updateRow(tableId: string, rowId: string, patch: Record<string, unknown>): StoreResult<unknown> {
-    const table = this.#table(tableId);
-    return table === undefined
-      ? unknownTable(tableId)
-      : storeResult(() => table.update(rowId, patch as never));
+    return this.#rpc.updateRow(tableId, rowId, patch);
   }
 
   deleteRow(tableId: string, rowId: string): StoreResult<null> {
-    const table = this.#table(tableId);
-    return table === undefined
-      ? unknownTable(tableId)
-      : storeResult(() => {
-          table.delete(rowId);
-          return null;
-        });
+    return this.#rpc.deleteRow(tableId, rowId);
   }
 
   exportContent(): StoreResult<{ tables: ExportedTables }> {
-    // TinyBase builds prototype-less objects, which RPC cannot clone: copy into plain ones.
-    const tables = JSON.parse(JSON.stringify(this.#app?.store.getTables() ?? {})) as ExportedTables;
-    return { ok: true, value: { tables } };
+    return this.#rpc.exportContent();
   }
 
-  /**
-   * The whole CRDT content (values, stamps and hashes) as JSON, for a client with an empty store
-   * to start from: `setMergeableContent` takes the hashes as they are, where the same content
-   * through the sync protocol is re-validated and re-hashed cell by cell on the client.
-   *
-   * A byte stream, not a string: an RPC result is one message, and a message over the runtime's
-   * limit (32 MiB, about 130k rows) fails; the text is encoded a slice at a time as it is read.
-   */
   snapshot(): ReadableStream<Uint8Array> {
-    const json = JSON.stringify(
-      this.#app?.store.getMergeableContent() ?? [
-        [{}, '', 0],
-        [{}, '', 0],
-      ],
-    );
-    const encoder = new TextEncoder();
-    let offset = 0;
-    return new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (offset >= json.length) {
-          controller.close();
-          return;
-        }
-        // Whole characters only: a slice ending inside a surrogate pair would encode badly.
-        let end = Math.min(json.length, offset + SNAPSHOT_SLICE_CHARS);
-        if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end -= 1;
-        controller.enqueue(encoder.encode(json.slice(offset, end)));
-        offset = end;
-      },
-    });
+    return this.#rpc.snapshot();
   }
 
   mirrorStatus(): MirrorStatus {
-    return this.#mirror?.status() ?? { mirror: 'disabled' };
+    return this.#rpc.mirrorStatus();
   }
 
-  async pullFromMirror(): Promise<StoreResult<PullResult>> {
-    if (this.#mirror === undefined) {
-      return failure('mirror_disabled', 'No Turso database is configured (TURSO_DATABASE_URL)');
-    }
-    try {
-      return { ok: true, value: await this.#mirror.pull() };
-    } catch (error) {
-      return failure(
-        'database_unavailable',
-        `Turso could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
-
-  #table(tableId: string) {
-    return anyTable(this.#app, tableId);
+  pullFromMirror(): Promise<StoreResult<PullResult>> {
+    return this.#rpc.pullFromMirror();
   }
 
   override getRequestTimeoutSeconds() {
