@@ -1,9 +1,4 @@
-import {
-  type AnySchema,
-  createTinySyncStore,
-  type TinySyncStore,
-  toTinyBaseTablesSchema,
-} from '@tinysync/store';
+import { type AnySchema, toTinyBaseTablesSchema } from '@tinysync/store';
 import {
   BROADCAST_CLIENT_ID,
   CLOSE,
@@ -12,15 +7,11 @@ import {
   READ_ONLY_NOTICE,
   SERVER_CLIENT_ID,
 } from '@tinysync/store/protocol';
-import { createMergeableStore, type MergeableStore, type TablesSchema } from 'tinybase';
+import type { TablesSchema } from 'tinybase';
 import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-server-durable-object';
 import type { SyncWorkerConfig } from '../config/sync-worker-options.js';
 import type { Env } from '../env.js';
-import { SELECT_ROW_TIME } from '../persistence/cell-stamps-sql.js';
-import {
-  createIncrementalSqlPersister,
-  writeCellStamps,
-} from '../persistence/incremental-sql-persister.js';
+import { writeCellStamps } from '../persistence/incremental-sql-persister.js';
 import type { MergeableChangesOrContent } from '../persistence/mergeable-stamps.js';
 import { MAX_CELL_CHARS } from '../sync/cell-length.js';
 import { createCellPolicy } from '../sync/cell-policy.js';
@@ -47,11 +38,11 @@ import { ServerInbox } from '../sync/server-inbox.js';
 import { splitChanges } from '../sync/split-changes.js';
 import { toWireJson } from '../sync/stamps.js';
 import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.js';
-import { mirrorSettingsFrom } from '../turso/mirror-settings.js';
-import { type MirrorStatus, type PullResult, StoreMirror } from '../turso/store-mirror.js';
+import type { MirrorStatus, PullResult } from '../turso/store-mirror.js';
+import { AlarmScheduler } from './alarm-scheduler.js';
 import { ContentAnnouncer } from './content-announcer.js';
-import { rememberedStoreId } from './remembered-store-id.js';
 import type { RowQuery } from './row-query.js';
+import { createServerCopy, type ServerCopy } from './server-copy.js';
 import { answerClose, close, send, sendToEach, withOpenSocketsOnly } from './sockets.js';
 import type { StoreResult } from './store-result.js';
 import { type ExportedTables, StoreRpc } from './store-rpc.js';
@@ -116,10 +107,18 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     this.#schema = config.schema;
     this.#tablesSchema = toTinyBaseTablesSchema(config.schema);
     this.#limits = syncLimitsFrom(env, config.limits);
+    this.#scheduler = new AlarmScheduler({
+      storage: this.ctx.storage,
+      sockets: () => this.ctx.getWebSockets(),
+      mirror: () => this.#copy?.mirror,
+      announce: () => this.#announcer.announce(),
+      resyncIntervalMs: this.#limits.resyncIntervalMs,
+      onError: (error) => this.onIgnoredError(error),
+    });
     this.#rpc = new StoreRpc({
       tablesSchema: this.#tablesSchema,
-      app: () => this.#app,
-      mirror: () => this.#mirror,
+      app: () => this.#copy?.app,
+      mirror: () => this.#copy?.mirror,
     });
   }
 
@@ -133,13 +132,16 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   );
 
   readonly #announcer = new ContentAnnouncer({
-    contentHashes: () => this.#app?.store.getMergeableContentHashes(),
+    contentHashes: () => this.#copy?.store.getMergeableContentHashes(),
     sockets: () => this.ctx.getWebSockets(),
   });
 
   readonly #unheardRequest = new UnheardServerRequest();
 
+  readonly #scheduler: AlarmScheduler;
   readonly #rpc: StoreRpc;
+  /** The server's copy of the store, made when TinyBase asks for the persister. */
+  #copy: ServerCopy | undefined;
 
   #deliverToServerCopy(message: InboxMessage) {
     if ('dropped' in message) {
@@ -158,12 +160,12 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
    */
   #correct(dropped: readonly DroppedCell[]) {
     const correction = this.#correctDroppedCells(dropped);
-    const store = this.#plainStore;
+    const store = this.#copy?.store;
     if (correction === undefined || store === undefined) return;
     store.applyMergeableChanges(correction);
     const stamps = correction as unknown as MergeableChangesOrContent;
     writeCellStamps(this.ctx.storage.sql, store, stamps);
-    this.#mirror?.recordChanges(stamps);
+    this.#copy?.mirror?.recordChanges(stamps);
     const message = toWireJson([null, MESSAGE.contentDiff, correction]);
     const fragments = toFragments(message, this.#limits.fragmentBytes);
     sendToEach(
@@ -176,65 +178,22 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     isKnownCell: (tableId, cellId) =>
       Object.hasOwn(this.#tablesSchema, tableId) &&
       Object.hasOwn(this.#tablesSchema[tableId] ?? {}, cellId),
-    currentCell: (tableId, rowId, cellId) => this.#plainStore?.getCell(tableId, rowId, cellId),
+    currentCell: (tableId, rowId, cellId) => this.#copy?.store.getCell(tableId, rowId, cellId),
   });
 
-  /** The server copy as a plain MergeableStore: the schema-typed one, typed for raw changes. */
-  get #plainStore(): MergeableStore | undefined {
-    return this.#app?.store as MergeableStore | undefined;
-  }
-
-  /** The server's copy of the store, with TinySync's validated operations for the HTTP API. */
-  #app: TinySyncStore<AnySchema> | undefined;
   readonly #tablesSchema: TablesSchema;
 
   override createPersister() {
-    const store = createMergeableStore();
-    this.#app = createTinySyncStore(this.#schema, {
-      mergeableStore: store,
-      onWarning: (warning) =>
-        console.warn(
-          JSON.stringify({ level: 'warn', event: 'store_warning', message: String(warning) }),
-        ),
-    });
-    store.addDidFinishTransactionListener(() => {
-      if (Object.keys(store.getTransactionChanges()[0]).length > 0) this.#announcer.changed();
-    });
-    const mirror = this.#createMirror();
-    this.#mirror = mirror;
-    return createIncrementalSqlPersister(store, this.ctx.storage.sql, {
-      onIgnoredError: (error) => this.onIgnoredError(error),
-      ...(mirror === undefined
-        ? {}
-        : {
-            loadWhenEmpty: () => mirror.hydrate(),
-            onChangesSaved: (changes) => mirror.recordChanges(changes),
-          }),
-    });
-  }
-
-  /** Turso's copy of this store; none when no database is configured (sync works without). */
-  #mirror: StoreMirror | undefined;
-
-  #createMirror(): StoreMirror | undefined {
-    const settings = mirrorSettingsFrom(this.env);
-    const sql = this.ctx.storage.sql;
-    const storeId = rememberedStoreId(sql, this.ctx.id.name);
-    if (settings === undefined || storeId === undefined) return undefined;
-    const mirror = new StoreMirror({
-      settings,
-      storeId,
+    this.#copy = createServerCopy({
       schema: this.#schema,
-      sql,
-      app: () => this.#app,
-      rowStamp: (tableId, rowId) =>
-        sql.exec<{ time: string | null }>(SELECT_ROW_TIME, tableId, rowId).one().time,
-      wakeAt: (time) => void this.#wakeAt(time),
+      env: this.env,
+      sql: this.ctx.storage.sql,
+      objectName: this.ctx.id.name,
+      onChanged: () => this.#announcer.changed(),
+      wakeAt: (time) => void this.#scheduler.wakeAt(time),
+      onIgnoredError: (error) => this.onIgnoredError(error),
     });
-    // Rows left in the outbox by an earlier run are flushed without waiting for a new change.
-    const pending = mirror.nextWakeAt(false);
-    if (pending !== undefined) void this.#wakeAt(pending);
-    return mirror;
+    return this.#copy.persister;
   }
 
   override onMessage(fromClientId: string, toClientId: string, remainder: string): void {
@@ -309,12 +268,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
 
     socket.serializeAttachment(connection);
     if (connection.readOnly) send(socket, READ_ONLY_NOTICE);
-    void this.#wakeAt(connection.expiresAt);
-    if (this.#resyncAt <= Date.now()) this.#resyncAt = Date.now() + this.#limits.resyncIntervalMs;
-    void this.#wakeAt(this.#resyncAt);
-    // Poll Turso's change log while someone is connected to see it.
-    const mirrorWake = this.#mirror?.nextWakeAt(true);
-    if (mirrorWake !== undefined) void this.#wakeAt(mirrorWake);
+    this.#scheduler.connected(connection);
     return new Response(null, {
       status: 101,
       webSocket: response.webSocket,
@@ -430,84 +384,8 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     answerClose(socket, code, reason);
   }
 
-  /**
-   * The one alarm does four jobs: closing sockets whose session token expired, the mirror's
-   * flush (debounced, or retried with backoff), polling Turso's change log while clients are
-   * connected, and re-announcing the content hashes to them. It then asks for the earliest
-   * time one of them is due again.
-   */
-  override async alarm(): Promise<void> {
-    this.#closeExpiredSockets();
-    await this.#mirror?.runDue(this.ctx.getWebSockets().length > 0);
-    const hasClients = this.ctx.getWebSockets().length > 0;
-    const next = Math.min(
-      this.#closeExpiredSockets(),
-      this.#mirror?.nextWakeAt(hasClients) ?? Number.POSITIVE_INFINITY,
-      hasClients ? this.#resyncIfDue() : Number.POSITIVE_INFINITY,
-    );
-    // Awaited: an alarm set after the handler has returned could be cleared with the old one.
-    if (Number.isFinite(next)) await this.#rearm(next);
-  }
-
-  /** When the next periodic re-announcement of the content hashes is due. */
-  #resyncAt = 0;
-
-  /**
-   * Re-announces the content hashes when due; returns when it is due next. A client whose
-   * pull timed out (TinyBase drops a late response and does not ask again) catches up then.
-   */
-  #resyncIfDue(): number {
-    const now = Date.now();
-    if (this.#resyncAt <= now) {
-      if (this.#resyncAt !== 0) this.#announcer.announce();
-      this.#resyncAt = now + this.#limits.resyncIntervalMs;
-    }
-    return this.#resyncAt;
-  }
-
-  /** Closes the sockets whose token has expired; returns the next expiry (or Infinity). */
-  #closeExpiredSockets(): number {
-    const now = Date.now();
-    let next = Number.POSITIVE_INFINITY;
-    for (const socket of this.ctx.getWebSockets()) {
-      const connection = socket.deserializeAttachment() as ConnectionInfo | null;
-      if (connection === null) continue;
-      if (connection.expiresAt <= now) close(socket, CLOSE.tokenExpired);
-      else next = Math.min(next, connection.expiresAt);
-    }
-    return next;
-  }
-
-  /** Alarm changes run one after another, so a later, earlier-time request is never lost. */
-  #alarmUpdates: Promise<void> = Promise.resolve();
-
-  /** Sets the alarm to `time` (a past time: at once) unless it is already set earlier. */
-  #wakeAt(requested: number): Promise<void> {
-    return this.#updateAlarm(requested, (current, time) => current === null || time < current);
-  }
-
-  /**
-   * Sets the next alarm from inside the alarm handler. There `getAlarm()` still answers the
-   * alarm being handled, which is in the past, so the new time must replace it unconditionally.
-   */
-  #rearm(requested: number): Promise<void> {
-    return this.#updateAlarm(requested, () => true);
-  }
-
-  #updateAlarm(
-    requested: number,
-    shouldSet: (current: number | null, time: number) => boolean,
-  ): Promise<void> {
-    this.#alarmUpdates = this.#alarmUpdates
-      .then(async () => {
-        // Strictly later than now: an alarm re-armed for the instant being handled can be lost.
-        const time = Math.max(Math.ceil(requested), Date.now() + 1);
-        if (shouldSet(await this.ctx.storage.getAlarm(), time)) {
-          await this.ctx.storage.setAlarm(time);
-        }
-      })
-      .catch((error: unknown) => this.onIgnoredError(error));
-    return this.#alarmUpdates;
+  override alarm(): Promise<void> {
+    return this.#scheduler.run();
   }
 
   #stateOf(socket: WebSocket): SocketState {
