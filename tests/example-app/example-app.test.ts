@@ -220,7 +220,7 @@ describe('examples/notes running: its worker, the libSQL server, the app in Chro
     other.store.setPartialRow('notes', noteId, { title: 'Buy oat milk', updatedAt: Date.now() });
     await expect.poll(() => notesPage.noteTitles()).toEqual(['Buy oat milk']);
     await expect.poll(() => notesPage.editorTitle().inputValue()).toBe('Buy oat milk');
-    expect(await notesPage.syncStatus()).toBe('synced');
+    await expect.poll(() => notesPage.syncStatus()).toBe('synced');
   });
 
   it('mirrors the note to libSQL, the database of record', async () => {
