@@ -1,3 +1,4 @@
+import { FRAGMENT_BYTES } from '@tinysync/store/protocol';
 import { createMergeableStore, type MergeableStore } from 'tinybase';
 import {
   createWsSynchronizer,
@@ -72,7 +73,7 @@ export async function connectNodeClient(
     undefined,
     undefined,
     undefined,
-    256 * 1024,
+    FRAGMENT_BYTES,
   );
   if (resendWrites) resendWritesMadeWhileLoading(store, synchronizer);
   await synchronizer.startSync();

@@ -1,3 +1,6 @@
-/** `S\n[requestId, 2, hashes]`: the server's ContentHashes message (TinyBase message type 2). */
+import { MESSAGE, SERVER_CLIENT_ID } from '@tinysync/store/protocol';
+
+/** `S\n[requestId, 2, hashes]`: the server's ContentHashes message. */
 export const isContentHashesFromServer = (frame: string): boolean =>
-  frame.startsWith('S\n') && JSON.parse(frame.slice(2))[1] === 2;
+  frame.startsWith(`${SERVER_CLIENT_ID}\n`) &&
+  JSON.parse(frame.slice(SERVER_CLIENT_ID.length + 1))[1] === MESSAGE.contentHashes;
