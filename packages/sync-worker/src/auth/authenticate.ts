@@ -32,7 +32,7 @@ export async function authenticateStoreRequest(
   const found = readSessionToken(request);
   const payload = await verifySessionToken(found?.token, env, options);
   const session = sessionClaimsFrom(payload);
-  const storeAccess = await authorizeStoreAccess(storeId, session, options.authorizeStore);
+  const storeAccess = await authorizeStoreAccess(storeId, session, options.authorizeStore, env);
   return {
     session,
     storeAccess,

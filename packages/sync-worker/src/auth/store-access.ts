@@ -8,8 +8,9 @@ import {
   type TablePermissions,
   userStoreId,
 } from '@tinysync/store';
-import type { AuthorizeStore, StoreGrant } from '../config/sync-worker-options.js';
+import type { AuthorizeStore } from '../config/sync-worker-options.js';
 import { ApiError } from '../http/api-error.js';
+import { askAuthorizeStore } from './app-store-access.js';
 import type { SessionClaims } from './session-claims.js';
 
 /**
@@ -58,19 +59,18 @@ export function assertValidStoreId(storeId: string, pattern = STORE_ID_PATTERN):
  * The access a session has to `storeId`: the app's `authorizeStore` decides when it has one,
  * else the default tenancy (`resolveStoreAccess`).
  *
- * @throws ApiError `bad_request` for a malformed id, `forbidden_store` (403) when refused.
+ * @throws ApiError `bad_request` for a malformed id, `forbidden_store` (403) when refused, and
+ * what `askAuthorizeStore` throws for a hook that fails.
  */
 export async function authorizeStoreAccess(
   storeId: string,
   session: SessionClaims,
   authorizeStore: AuthorizeStore | undefined,
+  env: object = {},
 ): Promise<StoreAccess> {
   if (authorizeStore === undefined) return resolveStoreAccess(storeId, session);
   assertValidStoreId(storeId, CUSTOM_STORE_ID_PATTERN);
-  const grant: StoreGrant | undefined = await authorizeStore({ session, storeId });
-  if (grant === undefined || grant === null) {
-    throw new ApiError('forbidden_store', 'This session may not open that store');
-  }
+  const grant = await askAuthorizeStore(authorizeStore, { session, storeId, env });
   return accessAs(storeId, session.userId, grant.role, grant.readOnly);
 }
 

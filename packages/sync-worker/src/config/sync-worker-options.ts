@@ -1,6 +1,6 @@
 import type { AnySchema, Role } from '@tinysync/store';
 import type { SessionClaims } from '../auth/session-claims.js';
-import type { SyncLimits } from '../sync/sync-limits.js';
+import { checkChosenLimits, type TunableSyncLimits } from '../sync/sync-limits.js';
 
 /** What a session may do with a store: its role there, and whether it may write at all. */
 export interface StoreGrant {
@@ -16,6 +16,8 @@ export interface StoreGrant {
 export interface StoreAccessRequest {
   readonly session: SessionClaims;
   readonly storeId: string;
+  /** The Worker's bindings and variables, e.g. a D1 or KV binding that holds memberships. */
+  readonly env: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -23,6 +25,10 @@ export interface StoreAccessRequest {
  * organization's `org_<id>` store and the user's own `user_<id>` store). Answer a grant, or
  * `undefined` to refuse (403 `forbidden_store`). It runs for every connection and HTTP call,
  * after the token was verified and the store id checked for well-formedness.
+ *
+ * Any other answer fails closed: a grant without a string `role` (letters, digits, `:`, `_`,
+ * `-`; at most 64) is 500 `misconfigured`, and a hook that throws is 503
+ * `authorization_unavailable` (the error is logged, the client retries later).
  */
 export type AuthorizeStore = (
   request: StoreAccessRequest,
@@ -40,7 +46,7 @@ export interface SyncWorkerOptions<S extends AnySchema = AnySchema> {
    * Limits on what one client may send (sizes, rates, connections). Environment variables
    * (`TINYSYNC_MAX_FRAME_BYTES`, …) still override these, so operators can tune without a deploy.
    */
-  readonly limits?: Partial<SyncLimits>;
+  readonly limits?: Partial<TunableSyncLimits>;
 }
 
 /** The options with their defaults filled in, as the Worker and the Durable Object read them. */
@@ -48,7 +54,7 @@ export interface SyncWorkerConfig {
   readonly schema: AnySchema;
   readonly binding: string;
   readonly authorizeStore: AuthorizeStore | undefined;
-  readonly limits: Partial<SyncLimits>;
+  readonly limits: Partial<TunableSyncLimits>;
 }
 
 export const DEFAULT_BINDING = 'STORES';
@@ -65,10 +71,13 @@ export function resolveSyncWorkerOptions(options: SyncWorkerOptions): SyncWorker
   if (!BINDING_NAME.test(binding)) {
     throw new TypeError(`createSyncWorker: '${binding}' is not a valid binding name`);
   }
+  if (options.authorizeStore !== undefined && typeof options.authorizeStore !== 'function') {
+    throw new TypeError('createSyncWorker: authorizeStore must be a function');
+  }
   return {
     schema,
     binding,
     authorizeStore: options.authorizeStore,
-    limits: options.limits ?? {},
+    limits: checkChosenLimits(options.limits ?? {}),
   };
 }

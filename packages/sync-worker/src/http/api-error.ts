@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   internal_error: 500,
   misconfigured: 500,
   database_unavailable: 503,
+  authorization_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ApiErrorCode = keyof typeof ERROR_STATUS;
