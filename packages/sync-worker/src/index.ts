@@ -14,4 +14,9 @@ export {
 } from './create-sync-worker.js';
 export type { StoreDurableObject } from './durable-object/store-durable-object.js';
 export type { Env } from './env.js';
-export { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/sync-limits.js';
+export {
+  DEFAULT_SYNC_LIMITS,
+  MIN_FRAME_BYTES,
+  type SyncLimits,
+  type TunableSyncLimits,
+} from './sync/sync-limits.js';

@@ -11,10 +11,11 @@ import { contentDiffFrame, fragmentFrame, hlcAt, type Rows } from './wire-frames
 
 /**
  * Small limits, so that the too-big and too-fast cases are quick: a frame may still carry a
- * cell just over the 100,000-character limit, so that one reaches the cell checks.
+ * cell just over the 100,000-character limit, so that one reaches the cell checks. The frame
+ * limit is the smallest the worker accepts (MIN_FRAME_BYTES, a client fragment and its header).
  */
 const LIMITS = {
-  TINYSYNC_MAX_FRAME_BYTES: '200000',
+  TINYSYNC_MAX_FRAME_BYTES: '263168',
   TINYSYNC_MAX_MESSAGE_BYTES: '500000',
   TINYSYNC_MESSAGES_PER_SECOND: '20',
   TINYSYNC_MESSAGE_BURST: '60',

@@ -23,7 +23,7 @@ export interface SyncLimits {
   readonly resyncIntervalMs: number;
 }
 
-export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+export const DEFAULT_SYNC_LIMITS: SyncLimits = Object.freeze({
   maxFrameBytes: 1024 * 1024,
   maxMessageBytes: 32 * 1024 * 1024,
   messagesPerSecond: 200,
@@ -32,7 +32,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   fragmentBytes: FRAGMENT_BYTES,
   requestTimeoutSeconds: 30,
   resyncIntervalMs: 15_000,
-};
+});
 
 /** Environment variables that override a limit (positive integers). */
 const LIMIT_VARIABLES = {
@@ -48,22 +48,63 @@ export type SyncLimitVariables = Partial<
   Record<(typeof LIMIT_VARIABLES)[keyof typeof LIMIT_VARIABLES], string>
 >;
 
+/** The limits an app may choose (`createSyncWorker({ limits })`) or an operator set in env. */
+export type TunableSyncLimits = Pick<SyncLimits, keyof typeof LIMIT_VARIABLES>;
+
+/**
+ * The smallest frame limit that still takes the fragments every client sends (the fragment
+ * and TinyBase's short header around it): a lower one would close every big upload, forever.
+ */
+export const MIN_FRAME_BYTES = FRAGMENT_BYTES + 1024;
+
+/** Why `value` cannot be `limit`, or undefined when it can. */
+function limitProblem(limit: keyof TunableSyncLimits, value: unknown): string | undefined {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    return 'a positive integer';
+  }
+  if (limit === 'maxFrameBytes' && value < MIN_FRAME_BYTES) return `at least ${MIN_FRAME_BYTES}`;
+  return undefined;
+}
+
+/**
+ * The limits a worker file chose, checked when it loads.
+ *
+ * @throws TypeError for a limit that is unknown, not a positive integer, a frame limit under
+ * `MIN_FRAME_BYTES`, or a message limit under the frame limit.
+ */
+export function checkChosenLimits(chosen: Partial<TunableSyncLimits>): Partial<TunableSyncLimits> {
+  for (const [limit, value] of Object.entries(chosen)) {
+    if (value === undefined) continue;
+    if (!Object.hasOwn(LIMIT_VARIABLES, limit)) {
+      throw new TypeError(`createSyncWorker: unknown limit '${limit}'`);
+    }
+    const problem = limitProblem(limit as keyof TunableSyncLimits, value);
+    if (problem) throw new TypeError(`createSyncWorker: limits.${limit} must be ${problem}`);
+  }
+  const frame = chosen.maxFrameBytes ?? DEFAULT_SYNC_LIMITS.maxFrameBytes;
+  const message = chosen.maxMessageBytes ?? DEFAULT_SYNC_LIMITS.maxMessageBytes;
+  if (message < frame) {
+    throw new TypeError('createSyncWorker: limits.maxMessageBytes must be at least maxFrameBytes');
+  }
+  return chosen;
+}
+
 /**
  * The defaults, then the limits the Worker's code chose, then any the environment sets (so an
- * operator can tune a deployed Worker); a variable that is not a positive integer is ignored.
+ * operator can tune a deployed Worker). A variable that is not a valid limit is ignored, and a
+ * message limit is never under the frame limit.
  */
 export function syncLimitsFrom(
   env: SyncLimitVariables,
-  chosen: Partial<SyncLimits> = {},
+  chosen: Partial<TunableSyncLimits> = {},
 ): SyncLimits {
-  const limits: Record<string, number> = { ...DEFAULT_SYNC_LIMITS, ...definedOnly(chosen) };
+  const limits: Record<string, number> = { ...DEFAULT_SYNC_LIMITS };
+  for (const [limit, value] of Object.entries(chosen))
+    if (value !== undefined) limits[limit] = value;
   for (const [limit, variable] of Object.entries(LIMIT_VARIABLES)) {
     const value = Number(env[variable]);
-    if (Number.isInteger(value) && value > 0) limits[limit] = value;
+    if (limitProblem(limit as keyof TunableSyncLimits, value) === undefined) limits[limit] = value;
   }
-  return limits as unknown as SyncLimits;
-}
-
-function definedOnly(limits: Partial<SyncLimits>): Partial<SyncLimits> {
-  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+  const checked = limits as unknown as SyncLimits;
+  return { ...checked, maxMessageBytes: Math.max(checked.maxMessageBytes, checked.maxFrameBytes) };
 }
