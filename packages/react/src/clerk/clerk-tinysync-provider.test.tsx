@@ -34,8 +34,14 @@ function Workspace() {
 const fakeAuth = { current: signedIn('user_0', null) };
 const useFakeAuth = () => fakeAuth.current;
 
-function renderWithAuth(initial: ClerkAuth, extra: { clearOnSignOut?: boolean } = {}) {
+interface ExtraProps {
+  readonly clearOnSignOut?: boolean;
+  readonly storeId?: string;
+}
+
+function renderWithAuth(initial: ClerkAuth, initialExtra: ExtraProps = {}) {
   fakeAuth.current = initial;
+  let extra = initialExtra;
   const ui = () => (
     <ClerkTinySyncProvider
       schema={appSchema}
@@ -51,6 +57,11 @@ function renderWithAuth(initial: ClerkAuth, extra: { clearOnSignOut?: boolean } 
     /** Clerk's auth state changes (sign-in, organization switch, sign-out). */
     setAuth(auth: ClerkAuth) {
       fakeAuth.current = auth;
+      rendered.rerender(ui());
+    },
+    /** The app opens another store. */
+    setStoreId(storeId: string) {
+      extra = { ...extra, storeId };
       rendered.rerender(ui());
     },
   };
@@ -88,6 +99,26 @@ describe('ClerkTinySyncProvider', () => {
     await waitFor(async () =>
       expect((await indexedDB.databases()).map((db) => db.name)).not.toContain('tinysync:org_c'),
     );
+  });
+
+  it('opens the storeId it is given, and on sign-out deletes every store the user had open', async () => {
+    const databases = async () => (await indexedDB.databases()).map((db) => db.name);
+    const { setAuth, setStoreId } = renderWithAuth(signedIn('user_4', 'org_d'), {
+      clearOnSignOut: true,
+      storeId: 'project_1',
+    });
+    await screen.findByText('project_1: nobody');
+    act(() => createUser?.mutate({ name: 'Cy', email: 'cy@example.com' }));
+    await screen.findByText('project_1: Cy');
+    await waitFor(async () => expect(await databases()).toContain('tinysync:project_1'));
+
+    setStoreId('project_2');
+    await screen.findByText('project_2: nobody');
+
+    setAuth({ isLoaded: true, userId: null, orgId: null, getToken: async () => null });
+    await waitFor(() => expect(screen.queryByText('project_2: nobody')).toBeNull());
+    // Not only the store open at sign-out: the one opened before it too.
+    await waitFor(async () => expect(await databases()).not.toContain('tinysync:project_1'));
   });
 
   it('uses @clerk/react’s useAuth by default', async () => {

@@ -24,27 +24,32 @@ export interface ClerkTinySyncProviderProps<S extends AnySchema>
   readonly useAuth?: () => ClerkAuth;
   /** Rendered while signed out (and while Clerk loads, unless `fallback` is given). */
   readonly signedOut?: ReactNode;
-  /** On sign-out, delete the local copy of the store the user had open. */
+  /** On sign-out, delete the local copies of every store the user had open. */
   readonly clearOnSignOut?: boolean;
+  /**
+   * The store to open while signed in. Defaults to the active organization's (`org_<orgId>`),
+   * else the user's own (`user_<userId>`). Pass another id (e.g. `project_42`) when the app's
+   * worker grants such stores with its `authorizeStore`.
+   */
+  readonly storeId?: string;
 }
 
 /**
  * `<TinySyncProvider>` for apps inside `<ClerkProvider>`: opens the active organization's store
- * (`org_<orgId>`), else the user's own (`user_<userId>`), with Clerk's `getToken`, and switches
- * stores when the organization changes.
+ * (`org_<orgId>`), else the user's own (`user_<userId>`), or the `storeId` given, with Clerk's
+ * `getToken`, and switches stores when the organization (or `storeId`) changes.
  */
 export function ClerkTinySyncProvider<S extends AnySchema>({
   useAuth = useClerkReactAuth as () => ClerkAuth,
   signedOut = null,
   clearOnSignOut = false,
+  storeId: chosenStoreId,
   ...providerProps
 }: ClerkTinySyncProviderProps<S>) {
   const auth = useAuth();
-  const storeId = auth.orgId
-    ? orgStoreId(auth.orgId)
-    : auth.userId
-      ? userStoreId(auth.userId)
-      : null;
+  const storeId = !auth.userId
+    ? null
+    : (chosenStoreId ?? (auth.orgId ? orgStoreId(auth.orgId) : userStoreId(auth.userId)));
   useClearLocalDataOnSignOut(auth.isLoaded ? storeId : undefined, clearOnSignOut);
   const authRef = useRef(auth);
   authRef.current = auth;
@@ -60,18 +65,19 @@ export function ClerkTinySyncProvider<S extends AnySchema>({
 
 /** `storeId` undefined means "not known yet" (Clerk loading); null means signed out. */
 function useClearLocalDataOnSignOut(storeId: string | null | undefined, enabled: boolean) {
-  const lastStoreId = useRef<string | null>(null);
+  const openedStoreIds = useRef(new Set<string>());
   useEffect(() => {
     if (storeId === undefined) return;
     if (storeId !== null) {
-      lastStoreId.current = storeId;
+      openedStoreIds.current.add(storeId);
       return;
     }
-    const signedOutOf = lastStoreId.current;
-    lastStoreId.current = null;
-    if (enabled && signedOutOf !== null) {
-      deleteLocalData(signedOutOf).catch((error: unknown) =>
-        console.warn(`TinySync: could not delete the local copy of ${signedOutOf}`, error),
+    const signedOutOf = [...openedStoreIds.current];
+    openedStoreIds.current.clear();
+    if (!enabled) return;
+    for (const id of signedOutOf) {
+      deleteLocalData(id).catch((error: unknown) =>
+        console.warn(`TinySync: could not delete the local copy of ${id}`, error),
       );
     }
   }, [storeId, enabled]);
