@@ -95,7 +95,11 @@ describe('examples/notes installed from the packed packages', () => {
       );
       // It ran and checked: clean, or type errors reported (others' libraries have some).
       expect(exitCode === 0 || /error TS\d+/.test(output), output).toBe(true);
-      return output.split('\n').filter((line) => line.includes('node_modules/@tinysync/'));
+      // Ours too: the binding's type that `wrangler types` writes from the worker file's exports.
+      const bindingTypes = /worker-configuration\.d\.ts\(\d+,\d+\): error TS2694/;
+      return output
+        .split('\n')
+        .filter((line) => line.includes('node_modules/@tinysync/') || bindingTypes.test(line));
     };
     const [app, worker] = await Promise.all(
       ['tsconfig.app.json', 'tsconfig.worker.json'].map(checkProject),
