@@ -57,7 +57,13 @@ export const AUTH_PROTOCOL_PREFIX = 'tinysync.auth.';
  * The frame a read-only connection receives: a TinyBase response to no request, which
  * standard TinyBase clients ignore.
  */
-export const READ_ONLY_NOTICE = 'S\n["tinysync.read-only",0,[0,0]]';
+export const READ_ONLY_NOTICE = `${SERVER_CLIENT_ID}\n${JSON.stringify(['tinysync.read-only', MESSAGE.response, [0, 0]])}`;
+
+/**
+ * How long a synchronizer waits for an answer, on both ends. TinyBase's 1 s default loses big
+ * syncs: a 50k-row initial sync times out, and back-to-back bursts drop rows silently.
+ */
+export const REQUEST_TIMEOUT_SECONDS = 30;
 
 /**
  * WebSocket close codes the server uses, so a client can tell why it was disconnected.

@@ -9,6 +9,7 @@ import {
   FRAGMENT_BYTES,
   MESSAGE,
   READ_ONLY_NOTICE,
+  REQUEST_TIMEOUT_SECONDS,
   SERVER_CLIENT_ID,
   SYNC_PROTOCOL,
 } from '../protocol/wire-protocol.js';
@@ -32,7 +33,7 @@ export interface SyncClientOptions {
   /** A WebSocket class where there is no global one (Node: the `ws` package). */
   readonly WebSocket?: unknown;
   readonly fetch?: typeof fetch;
-  /** TinyBase's 1 s default loses big syncs; the server uses 30 s too. */
+  /** Defaults to `REQUEST_TIMEOUT_SECONDS`, as the server. */
   readonly requestTimeoutSeconds?: number;
   readonly minReconnectDelayMs?: number;
   readonly maxReconnectDelayMs?: number;
@@ -91,7 +92,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const socketUrl = `${baseUrl}/sync/${encodeURIComponent(options.storeId)}`;
   const snapshotUrl = `${baseUrl.replace(/^ws/, 'http')}/stores/${encodeURIComponent(options.storeId)}/snapshot`;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const requestTimeoutSeconds = options.requestTimeoutSeconds ?? 30;
+  const requestTimeoutSeconds = options.requestTimeoutSeconds ?? REQUEST_TIMEOUT_SECONDS;
 
   let snapshot = INITIAL_SYNC_SNAPSHOT;
   const listeners = new Set<() => void>();

@@ -1,4 +1,4 @@
-import { FRAGMENT_BYTES } from '@tinysync/store/protocol';
+import { FRAGMENT_BYTES, REQUEST_TIMEOUT_SECONDS } from '@tinysync/store/protocol';
 
 /** Limits that keep one client from hurting a store or its other clients. */
 export interface SyncLimits {
@@ -30,7 +30,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = Object.freeze({
   messageBurst: 1000,
   maxConnectionsPerStore: 256,
   fragmentBytes: FRAGMENT_BYTES,
-  requestTimeoutSeconds: 30,
+  requestTimeoutSeconds: REQUEST_TIMEOUT_SECONDS,
   resyncIntervalMs: 15_000,
 });
 
