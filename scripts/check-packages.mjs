@@ -83,6 +83,17 @@ export function fileList(packed) {
   };
 }
 
+/**
+ * No key in any file of the tarball, whatever its name: the dev key pair is committed (dev-only)
+ * and a build step that inlined it would ship it under an innocent name.
+ */
+export function noSecrets(packed) {
+  const contents = run('tar', ['-xOzf', packed.tarball]);
+  if (!contents.ok) return { ok: false, output: contents.output };
+  const found = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(contents.stdout);
+  return { ok: !found, output: found ? 'a private key is in the tarball' : 'no private key' };
+}
+
 /** Runs every check on one package; each result is `{ check, ok, output }`. */
 export function checkPackage(pkg, destination) {
   const packed = packPackage(pkg.name, destination);
@@ -90,6 +101,7 @@ export function checkPackage(pkg, destination) {
     { check: 'publint', ...publint(packed) },
     { check: 'attw', ...arethetypeswrong(pkg, packed) },
     { check: 'files', ...fileList(packed) },
+    { check: 'secrets', ...noSecrets(packed) },
   ];
 }
 

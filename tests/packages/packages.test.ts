@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   arethetypeswrong,
   fileList,
+  noSecrets,
   PUBLIC_PACKAGES,
   packPackage,
   publint,
@@ -32,6 +33,11 @@ describe.each(PUBLIC_PACKAGES)('$name as npm packs it', (pkg) => {
 
   it('ships only its build, README and package.json', () => {
     const { ok, output } = fileList(packed);
+    expect(ok, output).toBe(true);
+  });
+
+  it('ships no private key in any file', () => {
+    const { ok, output } = noSecrets(packed);
     expect(ok, output).toBe(true);
   });
 });
