@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AuthenticatedAppEnv } from '../app-env.js';
 import type { AuthorizeStore } from '../config/sync-worker-options.js';
+import { takeUserRequest } from '../http/rate-limit-per-user.js';
 import { readSessionToken } from './read-session-token.js';
 import { type SessionClaims, sessionClaimsFrom } from './session-claims.js';
 import { authorizeStoreAccess, type StoreAccess } from './store-access.js';
@@ -21,7 +22,8 @@ export interface AuthenticatedStore {
  * Authenticates a request for one store. The token is checked before the store id, so a caller
  * without a valid session learns nothing about store ids (401 first, then 400/403).
  *
- * @throws ApiError 401 (`token_*`), 400 `bad_request`, 403 `forbidden_store`, 500 `misconfigured`.
+ * @throws ApiError 401 (`token_*`), 429 `rate_limited`, 400 `bad_request`, 403 `forbidden_store`,
+ * 500 `misconfigured`.
  */
 export async function authenticateStoreRequest(
   request: Request,
@@ -32,6 +34,7 @@ export async function authenticateStoreRequest(
   const found = readSessionToken(request);
   const payload = await verifySessionToken(found?.token, env, options);
   const session = sessionClaimsFrom(payload);
+  takeUserRequest(session.userId);
   const storeAccess = await authorizeStoreAccess(storeId, session, options.authorizeStore, env);
   return {
     session,

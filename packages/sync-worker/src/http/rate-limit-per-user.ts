@@ -1,5 +1,3 @@
-import type { MiddlewareHandler } from 'hono';
-import type { AuthenticatedAppEnv } from '../app-env.js';
 import { RateLimiter } from '../sync/rate-limiter.js';
 import { ApiError } from './api-error.js';
 
@@ -9,11 +7,15 @@ const MAX_TRACKED_USERS = 10_000;
 const limiters = new Map<string, RateLimiter>();
 
 /**
- * A per-user token bucket for the HTTP API, kept in this isolate's memory: a guard against one
- * client flooding, not a global quota (use Cloudflare's rate-limiting binding for that).
+ * Counts one authenticated request (HTTP call or WebSocket upgrade) against its user's token
+ * bucket, kept in this isolate's memory: a guard against one client flooding, not a global
+ * quota (use Cloudflare's rate-limiting binding for that). Taken once the token is verified and
+ * before the store is authorized, so a flood never reaches an app's `authorizeStore` (which may
+ * query a database) nor a Durable Object.
+ *
+ * @throws ApiError `rate_limited` (429) once the user's bucket is empty.
  */
-export const rateLimitPerUser: MiddlewareHandler<AuthenticatedAppEnv> = async (c, next) => {
-  const userId = c.var.storeAccess.userId;
+export function takeUserRequest(userId: string): void {
   let limiter = limiters.get(userId);
   if (limiter === undefined) {
     if (limiters.size >= MAX_TRACKED_USERS) limiters.clear();
@@ -21,5 +23,4 @@ export const rateLimitPerUser: MiddlewareHandler<AuthenticatedAppEnv> = async (c
     limiters.set(userId, limiter);
   }
   if (!limiter.tryTake()) throw new ApiError('rate_limited', 'Too many requests; slow down');
-  await next();
-};
+}

@@ -6,7 +6,6 @@ import { authenticate } from '../auth/authenticate.js';
 import { writableTableIds } from '../auth/store-access.js';
 import { unwrap } from '../durable-object/store-result.js';
 import { ApiError } from '../http/api-error.js';
-import { rateLimitPerUser } from '../http/rate-limit-per-user.js';
 import { parseRowBody } from '../http/row-body.js';
 import { mirrorStatus, pullFromMirror } from './mirror.js';
 import { store } from './store-stub.js';
@@ -28,7 +27,7 @@ const listQuery = z.object({
  * connected WebSocket clients at once, because they change the same Durable Object store.
  */
 export const tableRoutes = new Hono<AuthenticatedAppEnv>()
-  .use('/stores/:storeId/*', authenticate, rateLimitPerUser)
+  .use('/stores/:storeId/*', authenticate)
   .use(
     '/stores/:storeId/*',
     bodyLimit({
