@@ -1,4 +1,4 @@
-import { FRAGMENT_BYTES } from '@tinysync/store/protocol';
+import { FRAGMENT_BYTES, REQUEST_TIMEOUT_SECONDS } from '@tinysync/store/protocol';
 import { createMergeableStore, type MergeableStore } from 'tinybase';
 import {
   createWsSynchronizer,
@@ -51,8 +51,8 @@ export async function connectNodeClient(
   token?: string,
   store: MergeableStore = createMergeableStore(),
   {
-    // 30 s as on the server: TinyBase's 1 s default loses big syncs.
-    requestTimeoutSeconds = 30,
+    // As on the server: TinyBase's 1 s default loses big syncs.
+    requestTimeoutSeconds = REQUEST_TIMEOUT_SECONDS,
     resendWritesMadeWhileLoading: resendWrites = false,
     onFrame,
   }: NodeClientOptions = {},
