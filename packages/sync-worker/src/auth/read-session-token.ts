@@ -28,9 +28,13 @@ export interface SessionTokenFromRequest {
 }
 
 /**
- * The session token of a request: `Authorization: Bearer <jwt>`, else the `?token=` query
- * parameter, else the `tinysync.auth.<jwt>` subprotocol. `undefined` when there is none.
- * Nothing is verified here.
+ * The session token of a request: `Authorization: Bearer <jwt>`, else — on a WebSocket upgrade
+ * only — the `?token=` query parameter, else the `tinysync.auth.<jwt>` subprotocol. `undefined`
+ * when there is none. Nothing is verified here.
+ *
+ * The query is a last resort for WebSocket clients that can set neither headers nor
+ * subprotocols; an HTTP client can always send the header, and a token in a URL ends up in
+ * request logs, proxies and browser history, so HTTP routes never read it.
  */
 export function readSessionToken(request: Request): SessionTokenFromRequest | undefined {
   const offeredProtocols = parseProtocols(request.headers.get('sec-websocket-protocol'));
@@ -41,7 +45,8 @@ export function readSessionToken(request: Request): SessionTokenFromRequest | un
   const bearer = bearerToken(request.headers.get('authorization'));
   if (bearer !== undefined) return { token: bearer, source: 'authorization', ...echo };
 
-  const query = new URL(request.url).searchParams.get('token')?.trim();
+  const upgrade = request.headers.get('upgrade')?.toLowerCase() === 'websocket';
+  const query = upgrade ? new URL(request.url).searchParams.get('token')?.trim() : undefined;
   if (query) return { token: query, source: 'query', ...echo };
 
   const fromProtocol = offeredProtocols

@@ -46,9 +46,15 @@ describe('authenticate (middleware on /…/:storeId)', () => {
     });
   });
 
-  it('takes the token from the ?token= query', async () => {
-    const response = await send(`/test/stores/org_1/whoami?token=${await orgToken('admin')}`);
-    expect(await response.json()).toMatchObject({
+  it('takes the token from the ?token= query of a WebSocket upgrade only', async () => {
+    const token = await orgToken('admin');
+    const http = await send(`/test/stores/org_1/whoami?token=${token}`);
+    expect(http.status).toBe(401);
+    expect(await http.json()).toMatchObject({ error: { code: 'token_missing' } });
+    const upgrade = await send(`/test/stores/org_1/whoami?token=${token}`, {
+      headers: { Upgrade: 'websocket' },
+    });
+    expect(await upgrade.json()).toMatchObject({
       storeAccess: { role: 'org:admin' },
       webSocketProtocol: null,
     });

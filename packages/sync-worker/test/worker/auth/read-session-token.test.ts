@@ -4,8 +4,11 @@ import { readSessionToken } from '../../../src/auth/read-session-token.ts';
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2ln-_nature';
 const OTHER = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzIifQ.b3RoZXI';
 
+/** A WebSocket upgrade to /sync, where every place a token may travel is read. */
 const request = (headers: Record<string, string> = {}, query = '') =>
-  new Request(`http://worker/sync/user_1${query}`, { headers });
+  new Request(`http://worker/sync/user_1${query}`, {
+    headers: { Upgrade: 'websocket', ...headers },
+  });
 
 describe('readSessionToken', () => {
   it('reads an Authorization bearer token, with any casing of the scheme', () => {
@@ -16,8 +19,17 @@ describe('readSessionToken', () => {
     expect(readSessionToken(request({ Authorization: `bearer  ${JWT} ` }))?.token).toBe(JWT);
   });
 
-  it('reads the ?token= query parameter', () => {
+  it('reads the ?token= query parameter of a WebSocket upgrade', () => {
     expect(readSessionToken(request({}, `?token=${JWT}`))).toEqual({ token: JWT, source: 'query' });
+  });
+
+  it('never reads ?token= on a plain HTTP request, which can send the header', () => {
+    const http = new Request(`http://worker/stores/user_1/tables/users?token=${JWT}`);
+    expect(readSessionToken(http)).toBeUndefined();
+    const withBearer = new Request(`http://worker/stores/user_1/export?token=${OTHER}`, {
+      headers: { Authorization: `Bearer ${JWT}` },
+    });
+    expect(readSessionToken(withBearer)).toEqual({ token: JWT, source: 'authorization' });
   });
 
   it('reads the tinysync.auth.<jwt> subprotocol and echoes tinysync', () => {
