@@ -6,7 +6,7 @@ import {
   SERVER_CLIENT_ID,
 } from '@tinysync/store/protocol';
 import { MAX_CELL_CHARS } from '../sync/cell-length.js';
-import { createCellPolicy } from '../sync/cell-policy.js';
+import { createCellPolicy, isSchemaCell } from '../sync/cell-policy.js';
 import type { ConnectionInfo } from '../sync/connection-info.js';
 import {
   CORRECTION_BATCHES_PER_SECOND,
@@ -109,9 +109,14 @@ export class FrameIntake {
     state.policy ??= createCellPolicy(this.#options.schema, connection, MAX_CELL_CHARS);
     const filtered = filterIncomingMessage(message, state.policy);
     // After the message, if any: the correction puts back the server's value as it then stands.
+    // Only cells of the schema can be put back; a message dropping nothing else (an unknown
+    // table) must not use up the connection's batch for the next one.
+    const correctable = filtered.dropped.filter(({ tableId, cellId }) =>
+      isSchemaCell(this.#options.schema, tableId, cellId),
+    );
     const correction =
-      filtered.dropped.length > 0 && state.correctionLimiter.tryTake()
-        ? [{ dropped: filtered.dropped.slice(0, MAX_CORRECTIONS_PER_BATCH) }]
+      correctable.length > 0 && state.correctionLimiter.tryTake()
+        ? [{ dropped: correctable.slice(0, MAX_CORRECTIONS_PER_BATCH) }]
         : [];
     if (filtered.dropped.length > 0) this.#reportDropped(socket, connection, filtered.dropped);
     if (filtered.message === undefined) {

@@ -12,6 +12,14 @@ export interface WriteAccess {
 
 const MAX_ROW_ID_CHARS = 256;
 
+/** Whether the schema has this cell: the server's copy can hold (and put back) only those. */
+export function isSchemaCell(schema: AnySchema, tableId: string, cellId: string): boolean {
+  return (
+    Object.hasOwn(schema.rowSchemas, tableId) &&
+    Object.hasOwn(schema.rowSchemas[tableId]?.shape ?? {}, cellId)
+  );
+}
+
 /**
  * The server's check of every incoming cell: the connection may write the table, the table
  * and cell exist, and the value passes the schema. Deletions need only write access.
@@ -28,9 +36,7 @@ export function createCellPolicy(
     if (!writable.has(tableId)) return `this role may not write '${tableId}'`;
     if (rowId.length === 0 || rowId.length > MAX_ROW_ID_CHARS) return 'invalid row id';
     if (value === DELETED_ON_THE_WIRE) {
-      return Object.hasOwn(schema.rowSchemas[tableId]?.shape ?? {}, cellId)
-        ? undefined
-        : `unknown cell '${cellId}'`;
+      return isSchemaCell(schema, tableId, cellId) ? undefined : `unknown cell '${cellId}'`;
     }
     return cellLengthIssue(value, maxCellChars) ?? cellIssue(schema, tableId, cellId, value);
   };

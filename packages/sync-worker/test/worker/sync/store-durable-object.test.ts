@@ -90,6 +90,24 @@ describe('StoreDurableObject', () => {
     );
   });
 
+  it('puts a dropped cell back even right after a message whose drops it cannot put back', async () => {
+    const storeId = newStoreId();
+    const a = await connectClient(storeId);
+    // Unknown tables cannot be held by the server's copy: nothing to put back, so this must not
+    // use up the connection's correction batch for the second (a known cell, invalid value).
+    a.store.setRow('ghosts', 'g1', { boo: true });
+    a.store.setRow('users', 'u1', { ...ada, email: 'not-an-email' });
+    // Well before the next resync round (15 s) would give the email another chance.
+    await eventually(
+      async () =>
+        expect(
+          (await storedCells(storeId)).find((cell) => cell.cell_id === 'email')?.value,
+        ).toBeNull(),
+      5_000,
+    );
+    await eventually(() => expect(a.store.hasCell('users', 'u1', 'email')).toBe(false), 5_000);
+  });
+
   it('puts the server value back on a client whose cell it dropped, so both converge', async () => {
     const storeId = newStoreId();
     const a = await connectClient(storeId);
