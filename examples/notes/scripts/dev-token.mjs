@@ -34,6 +34,8 @@ if (!existsSync(privateKeyPath)) {
 const now = Math.floor(Date.now() / 1000);
 const claims = {
   sub: values.sub,
+  // Every Clerk session token names its session; the worker refuses one without.
+  sid: `sess_dev_${now}`,
   azp: values.app,
   iat: now,
   nbf: now,

@@ -9,7 +9,7 @@ export interface SessionClaims {
   /** Clerk user id (`sub`), e.g. `user_2abc`. */
   readonly userId: string;
   /** Clerk session id (`sid`), e.g. `sess_2abc`. */
-  readonly sessionId?: string;
+  readonly sessionId: string;
   /** The session's active organization, if any. */
   readonly orgId?: string;
   /** The user's role in that organization; only ever set together with `orgId`. */
@@ -24,8 +24,15 @@ const nonEmpty = z.string().min(1);
 // Only what we read is checked; Clerk adds other claims (`fva`, `sts`, `pla`, `fea`, …) freely.
 const baseClaims = z.object({
   sub: nonEmpty,
-  sid: nonEmpty.optional(),
+  // Every Clerk session token names its session; one without is not Clerk's.
+  sid: nonEmpty,
   exp: z.number(),
+  // A session that has not finished signing in (e.g. a pending second factor or an
+  // organization it must still choose) is `pending`: it may not open a store yet.
+  sts: z
+    .string()
+    .refine((status) => status !== 'pending')
+    .optional(),
 });
 
 /** Claims v1: flat `org_*` claims. */
@@ -73,7 +80,7 @@ export function sessionClaimsFrom(payload: unknown): SessionClaims {
 
   return {
     userId: claims.sub,
-    ...(claims.sid === undefined ? {} : { sessionId: claims.sid }),
+    sessionId: claims.sid,
     ...(org === undefined ? {} : { orgId: org.id }),
     ...(org?.role === undefined ? {} : { orgRole: toOrgRole(org.role) }),
     ...(org?.slug === undefined ? {} : { orgSlug: org.slug }),

@@ -6,6 +6,7 @@ import { ApiError } from '../../../src/http/api-error.ts';
 
 const session: SessionClaims = {
   userId: 'user_ann',
+  sessionId: 'sess_ann',
   orgId: 'org_acme',
   orgRole: 'org:member',
   expiresAt: Date.now() + 60_000,

@@ -46,8 +46,19 @@ describe('sessionClaimsFrom', () => {
   });
 
   it('leaves out optional claims rather than setting them to undefined', () => {
-    const claims = sessionClaimsFrom({ sub: 'user_1', exp: EXP, v: 2, o: { id: 'org_1' } });
-    expect(claims).toEqual({ userId: 'user_1', orgId: 'org_1', expiresAt: EXP * 1000 });
+    const claims = sessionClaimsFrom({
+      sub: 'user_1',
+      sid: 'sess_1',
+      exp: EXP,
+      v: 2,
+      o: { id: 'org_1' },
+    });
+    expect(claims).toEqual({
+      userId: 'user_1',
+      sessionId: 'sess_1',
+      orgId: 'org_1',
+      expiresAt: EXP * 1000,
+    });
     expect(Object.keys(claims)).not.toContain('orgRole');
   });
 
@@ -57,13 +68,19 @@ describe('sessionClaimsFrom', () => {
   });
 
   it.each([
-    ['no sub', { exp: EXP, v: 2 }],
-    ['an empty sub', { sub: '', exp: EXP, v: 2 }],
-    ['a numeric sub', { sub: 42, exp: EXP }],
-    ['no exp', { sub: 'user_1', v: 2 }],
-    ['an unknown claims version', { sub: 'user_1', exp: EXP, v: 3 }],
-    ['a v2 organization without id', { sub: 'user_1', exp: EXP, v: 2, o: { rol: 'admin' } }],
-    ['a v1 org_id that is not a string', { sub: 'user_1', exp: EXP, org_id: 7 }],
+    ['no sub', { sid: 'sess_1', exp: EXP, v: 2 }],
+    ['an empty sub', { sub: '', sid: 'sess_1', exp: EXP, v: 2 }],
+    ['a numeric sub', { sub: 42, sid: 'sess_1', exp: EXP }],
+    ['no exp', { sub: 'user_1', sid: 'sess_1', v: 2 }],
+    ['no sid', { sub: 'user_1', exp: EXP, v: 2 }],
+    ['an empty sid', { sub: 'user_1', sid: '', exp: EXP }],
+    ['a pending session', { sub: 'user_1', sid: 'sess_1', exp: EXP, v: 2, sts: 'pending' }],
+    ['an unknown claims version', { sub: 'user_1', sid: 'sess_1', exp: EXP, v: 3 }],
+    [
+      'a v2 organization without id',
+      { sub: 'user_1', sid: 'sess_1', exp: EXP, v: 2, o: { rol: 'admin' } },
+    ],
+    ['a v1 org_id that is not a string', { sub: 'user_1', sid: 'sess_1', exp: EXP, org_id: 7 }],
   ])('refuses claims with %s as token_invalid', (_, payload) => {
     expect(() => sessionClaimsFrom(payload)).toThrow(
       expect.objectContaining({ code: 'token_invalid', status: 401 }),

@@ -12,13 +12,15 @@ import {
 } from '../../../src/auth/store-access.ts';
 
 const expiresAt = 1_900_000_000_000;
+const sessionId = 'sess_1';
 const member: SessionClaims = {
   userId: 'user_1',
+  sessionId,
   orgId: 'org_1',
   orgRole: 'org:member',
   expiresAt,
 };
-const loner: SessionClaims = { userId: 'user_1', expiresAt };
+const loner: SessionClaims = { userId: 'user_1', sessionId, expiresAt };
 
 const forbidden = { name: 'ApiError', code: 'forbidden_store', status: 403 };
 const badRequest = { name: 'ApiError', code: 'bad_request', status: 400 };
@@ -66,12 +68,18 @@ describe('resolveStoreAccess', () => {
   });
 
   it('refuses the org store when the session has no role in the organization', () => {
-    const roleless: SessionClaims = { userId: 'user_1', orgId: 'org_1', expiresAt };
+    const roleless: SessionClaims = { userId: 'user_1', sessionId, orgId: 'org_1', expiresAt };
     expect(() => resolveStoreAccess('org_1', roleless)).toThrow(expect.objectContaining(forbidden));
   });
 
   it('maps unprefixed Clerk ids to their prefixed store', () => {
-    const dev: SessionClaims = { userId: 'alice', orgId: 'acme', orgRole: 'org:admin', expiresAt };
+    const dev: SessionClaims = {
+      userId: 'alice',
+      sessionId,
+      orgId: 'acme',
+      orgRole: 'org:admin',
+      expiresAt,
+    };
     expect(resolveStoreAccess('org_acme', dev).role).toBe('org:admin');
     expect(resolveStoreAccess('user_alice', dev).role).toBe('owner');
     expect(() => resolveStoreAccess('org_alice', dev)).toThrow(expect.objectContaining(forbidden));
@@ -104,7 +112,7 @@ describe('resolveStoreAccess', () => {
 
   it(`accepts store ids of exactly ${MAX_STORE_ID_LENGTH} characters`, () => {
     const userId = `user_${'a'.repeat(MAX_STORE_ID_LENGTH - 5)}`;
-    expect(resolveStoreAccess(userId, { userId, expiresAt }).storeId).toHaveLength(128);
+    expect(resolveStoreAccess(userId, { userId, sessionId, expiresAt }).storeId).toHaveLength(128);
   });
 });
 
