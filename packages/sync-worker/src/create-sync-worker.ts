@@ -23,6 +23,7 @@ export interface SyncWorker {
  *
  * ```ts
  * const { worker, StoreDurableObject } = createSyncWorker({ schema });
+ * type StoreDurableObject = InstanceType<typeof StoreDurableObject>; // for `wrangler types`
  * export { StoreDurableObject };
  * export default worker;
  * ```

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { AuthorizeStore } from '../config/sync-worker-options.js';
+import type { AuthorizeStore, StoreGrant } from '../config/sync-worker-options.js';
 import { ApiError } from '../http/api-error.js';
 import type { SessionClaims } from './session-claims.js';
 
@@ -17,11 +17,6 @@ const storeGrant = z.object({
   readOnly: z.boolean().optional(),
 });
 
-export interface AppGrant {
-  readonly role: string;
-  readonly readOnly: boolean | undefined;
-}
-
 /**
  * Asks the app's hook about a well-formed store id, failing closed on anything but a grant or
  * a refusal.
@@ -33,7 +28,7 @@ export interface AppGrant {
 export async function askAuthorizeStore(
   authorizeStore: AuthorizeStore,
   request: { session: SessionClaims; storeId: string; env: object },
-): Promise<AppGrant> {
+): Promise<StoreGrant> {
   let answer: unknown;
   try {
     answer = await authorizeStore({ ...request, env: request.env as Record<string, unknown> });
@@ -54,5 +49,6 @@ export async function askAuthorizeStore(
       'authorizeStore answered neither a grant ({ role, readOnly? }) nor undefined',
     );
   }
-  return { role: grant.data.role, readOnly: grant.data.readOnly };
+  const { role, readOnly } = grant.data;
+  return readOnly === undefined ? { role } : { role, readOnly };
 }
