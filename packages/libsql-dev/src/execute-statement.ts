@@ -1,6 +1,7 @@
+import { engineArguments } from './bind-arguments.ts';
 import type { HranaStmt, StmtResult } from './hrana-types.ts';
-import { type EngineValue, toEngineValue, toHranaValue } from './hrana-value.ts';
-import { HranaRequestError, type SqlStream } from './sql-stream.ts';
+import { toHranaValue } from './hrana-value.ts';
+import type { SqlStream } from './sql-stream.ts';
 
 /** Statements that only read: their `changes()` would be stale, so they report 0 affected rows. */
 const READ_ONLY_SQL = /^\s*(select|with|pragma|explain|values)\b/i;
@@ -9,10 +10,11 @@ const READ_ONLY_SQL = /^\s*(select|with|pragma|explain|values)\b/i;
 export function executeStatement(stream: SqlStream, stmt: HranaStmt): StmtResult {
   const sql = stream.sqlOf(stmt);
   const statement = stream.db.prepare(sql).safeIntegers(true);
-  const params = bindParameters(stmt);
+  // One value, never spread: see engineArguments.
+  const args = engineArguments(stmt, sql);
   const wasInTransaction = stream.db.inTransaction;
   if (statement.reader) {
-    const rows = statement.raw(true).all(...params) as unknown[][];
+    const rows = statement.raw(true).all(args) as unknown[][];
     const cols = statement
       .columns()
       .map((column) => ({ name: column.name, decltype: column.type }));
@@ -25,7 +27,7 @@ export function executeStatement(stream: SqlStream, stmt: HranaStmt): StmtResult
       last_insert_rowid: lastRowid,
     };
   }
-  const info = statement.run(...params);
+  const info = statement.run(args);
   stream.noteExecuted(sql, wasInTransaction, true);
   return {
     cols: [],
@@ -33,25 +35,6 @@ export function executeStatement(stream: SqlStream, stmt: HranaStmt): StmtResult
     affected_row_count: info.changes,
     last_insert_rowid: String(info.lastInsertRowid),
   };
-}
-
-/**
- * Positional args as a list; named args as one object, names without their `:`/`@`/`$`. The
- * engine's binding takes one or the other, so a statement mixing both is refused clearly.
- */
-function bindParameters(stmt: HranaStmt): unknown[] {
-  const positional: EngineValue[] = (stmt.args ?? []).map(toEngineValue);
-  if (stmt.named_args === undefined || stmt.named_args.length === 0) return positional;
-  if (positional.length > 0) {
-    throw new HranaRequestError(
-      'This dev server cannot mix positional and named arguments in one statement',
-      'ARGS_INVALID',
-    );
-  }
-  const named: Record<string, EngineValue> = {};
-  for (const { name, value } of stmt.named_args)
-    named[name.replace(/^[:@$]/, '')] = toEngineValue(value);
-  return [named];
 }
 
 function lastChange(stream: SqlStream): [number, string | null] {

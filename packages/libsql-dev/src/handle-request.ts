@@ -1,10 +1,10 @@
 import { executeBatch } from './execute-batch.ts';
 import { executeStatement } from './execute-statement.ts';
+import { HranaRequestError } from './hrana-request-error.ts';
 import type { StreamRequest, StreamResult } from './hrana-types.ts';
-import { HranaRequestError, type SqlStream } from './sql-stream.ts';
+import { sqlParameters } from './sql-parameters.ts';
+import type { SqlStream } from './sql-stream.ts';
 import { toHranaError } from './to-hrana-error.ts';
-
-const PARAMETER = /\?(\d+)?|[:@$][A-Za-z_][A-Za-z0-9_]*/g;
 
 /** Runs one request of a pipeline on its stream. `close` is handled by the pipeline. */
 export function handleRequest(stream: SqlStream, request: StreamRequest): StreamResult {
@@ -19,7 +19,8 @@ function respond(
   stream: SqlStream,
   request: StreamRequest,
 ): { type: string } & Record<string, unknown> {
-  switch (request.type) {
+  // A pipeline is parsed JSON: a request may be anything, null included.
+  switch (request?.type) {
     case 'execute':
       return { type: 'execute', result: executeStatement(stream, request.stmt) };
     case 'batch':
@@ -41,7 +42,7 @@ function respond(
       return { type: 'close' };
     default:
       throw new HranaRequestError(
-        `Unknown request type ${(request as { type: string }).type}`,
+        `Unknown request type ${String((request as { type?: unknown } | null)?.type)}`,
         'UNKNOWN_REQUEST',
       );
   }
@@ -49,12 +50,11 @@ function respond(
 
 /**
  * What a statement takes and returns, without running it. The engine does not list a
- * statement's parameters, so they are read from the SQL text (outside string literals).
+ * statement's parameters, so they are read from the SQL text.
  */
 function describe(stream: SqlStream, sql: string) {
   const statement = stream.db.prepare(sql);
-  const code = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, "''");
-  const params = [...code.matchAll(PARAMETER)].map(([token]) => ({
+  const params = sqlParameters(sql).map((token) => ({
     name: token.startsWith('?') ? null : token,
   }));
   return {

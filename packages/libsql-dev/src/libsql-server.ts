@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleRequest } from './handle-request.ts';
-import type { PipelineRequest } from './hrana-types.ts';
+import type { PipelineRequest, StreamRequest, StreamResult } from './hrana-types.ts';
+import type { SqlStream } from './sql-stream.ts';
 import { StreamRegistry } from './stream-registry.ts';
 
 export interface LibsqlServerOptions {
@@ -58,18 +59,14 @@ export function createLibsqlServer(options: LibsqlServerOptions): LibsqlServer {
   function pipeline({ baton, requests }: PipelineRequest, response: ServerResponse) {
     const stream = streams.take(baton ?? null);
     if (stream === undefined) return reply(response, 400, { message: 'Unknown or expired baton' });
-    const results = [];
-    let closed = false;
-    for (const request of requests) {
-      if (closed) {
-        results.push({
-          type: 'error',
-          error: { message: 'The stream is closed', code: 'STREAM_CLOSED' },
-        });
-        continue;
-      }
-      results.push(handleRequest(stream, request));
-      if (request.type === 'close') closed = true;
+    let results: StreamResult[];
+    let closed: boolean;
+    try {
+      ({ results, closed } = runRequests(stream, requests));
+    } catch (error) {
+      // Neither kept nor closed, the stream would hold its connection (and any lock) forever.
+      stream.close();
+      throw error;
     }
     if (closed) stream.close();
     return reply(response, 200, {
@@ -102,6 +99,24 @@ export function createLibsqlServer(options: LibsqlServerOptions): LibsqlServer {
       return closed;
     },
   };
+}
+
+/** Runs a pipeline's requests in order; after a `close`, the rest fail with STREAM_CLOSED. */
+function runRequests(stream: SqlStream, requests: StreamRequest[]) {
+  const results: StreamResult[] = [];
+  let closed = false;
+  for (const request of requests) {
+    if (closed) {
+      results.push({
+        type: 'error',
+        error: { message: 'The stream is closed', code: 'STREAM_CLOSED' },
+      });
+      continue;
+    }
+    results.push(handleRequest(stream, request));
+    if (request?.type === 'close') closed = true;
+  }
+  return { results, closed };
 }
 
 async function readJson(request: IncomingMessage): Promise<PipelineRequest | undefined> {

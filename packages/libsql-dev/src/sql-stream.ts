@@ -1,4 +1,5 @@
 import Database from 'libsql';
+import { HranaRequestError } from './hrana-request-error.ts';
 
 /** A Hrana stream: one database connection, and the SQL texts stored on it by id. */
 const COMMIT_SQL = /^\s*(commit|end)\b/i;
@@ -43,15 +44,5 @@ export class SqlStream {
   close(): void {
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
     this.db.close();
-  }
-}
-
-/** A request the server refuses (as opposed to SQL the engine rejects). */
-export class HranaRequestError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
   }
 }

@@ -144,11 +144,57 @@ describe('libSQL dev server, driven by @libsql/client', () => {
     expect(error).toBeInstanceOf(LibsqlError);
     expect((error as LibsqlError).code).toBe('SQLITE_ERROR');
     expect((error as LibsqlError).message).toMatch(/syntax error/);
-    await client.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
-    const duplicate = await client
-      .execute("INSERT INTO items (id, name) VALUES (1, 'b')")
+  });
+
+  it("reports constraint errors with sqld's primary code, SQLITE_CONSTRAINT (not the extended one)", async () => {
+    await client.batch(
+      [
+        'DROP TABLE IF EXISTS strict_items',
+        'CREATE TABLE strict_items (id INTEGER PRIMARY KEY, code TEXT UNIQUE, name TEXT NOT NULL, qty INTEGER CHECK (qty > 0))',
+        "INSERT INTO strict_items VALUES (1, 'a', 'first', 1)",
+      ],
+      'write',
+    );
+    const violations = {
+      'PRIMARY KEY': "INSERT INTO strict_items VALUES (1, 'b', 'x', 1)",
+      UNIQUE: "INSERT INTO strict_items VALUES (2, 'a', 'x', 1)",
+      'NOT NULL': "INSERT INTO strict_items VALUES (3, 'c', NULL, 1)",
+      CHECK: "INSERT INTO strict_items VALUES (4, 'd', 'x', 0)",
+    };
+    for (const sql of Object.values(violations)) {
+      const error = await client.execute(sql).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LibsqlError);
+      expect((error as LibsqlError).code).toBe('SQLITE_CONSTRAINT');
+      // The message still says which constraint failed.
+      expect((error as LibsqlError).message).toMatch(/constraint failed/);
+    }
+    const inBatch = await client
+      .batch(["INSERT INTO strict_items VALUES (5, 'e', 'x', 1)", violations.UNIQUE], 'write')
       .catch((caught: unknown) => caught);
-    expect((duplicate as LibsqlError).code).toMatch(/SQLITE_CONSTRAINT/);
+    expect((inBatch as LibsqlError).code).toBe('SQLITE_CONSTRAINT');
+    const count = await client.execute('SELECT count(*) AS n FROM strict_items');
+    expect(count.rows[0]?.n).toBe(1);
+  });
+
+  it('types whole-number floats as floats and integers as integers, as sqld does', async () => {
+    await client.execute({
+      sql: 'INSERT INTO items (id, price, big) VALUES (?, ?, ?)',
+      args: [1, 3, 4n],
+    });
+    // intMode "bigint" tells the two apart: integers arrive as bigint, floats as number.
+    const bigClient = createClient({ url, intMode: 'bigint' });
+    try {
+      const literals = await bigClient.execute('SELECT 1.0 AS f, 1 AS i, CAST(2 AS REAL) AS r');
+      expect(literals.rows[0]?.f).toBe(1);
+      expect(literals.rows[0]?.i).toBe(1n);
+      expect(literals.rows[0]?.r).toBe(2);
+      // A REAL column stores the whole number 3 as 3.0; an INTEGER column stores 4.
+      const stored = await bigClient.execute('SELECT price, big FROM items WHERE id = 1');
+      expect(stored.rows[0]?.price).toBe(3);
+      expect(stored.rows[0]?.big).toBe(4n);
+    } finally {
+      bigClient.close();
+    }
   });
 
   it('stores SQL-looking values as data', async () => {
