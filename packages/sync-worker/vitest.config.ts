@@ -19,6 +19,7 @@ export default defineConfig({
                 // parts; here Durable Objects run without one.
                 TURSO_DATABASE_URL: '',
                 TINYSYNC_MAX_CONNECTIONS_PER_STORE: '6',
+                TINYSYNC_MAX_CONNECTIONS_PER_USER: '5',
                 TINYSYNC_MESSAGES_PER_SECOND: '50',
                 TINYSYNC_MESSAGE_BURST: '100',
               },

@@ -6,7 +6,11 @@ import type { Env } from '../env.js';
 import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.js';
 import type { MirrorStatus, PullResult } from '../turso/store-mirror.js';
 import { AlarmScheduler } from './alarm-scheduler.js';
-import { admitConnection, completeUpgrade } from './connection-admission.js';
+import {
+  admitConnection,
+  completeUpgrade,
+  withServerChosenClientId,
+} from './connection-admission.js';
 import { ContentAnnouncer } from './content-announcer.js';
 import { FrameIntake } from './frame-intake.js';
 import { createDroppedCellRestorer } from './restore-dropped-cells.js';
@@ -122,12 +126,11 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   }
 
   override fetch(request: Request): Response | Promise<Response> {
-    const openSockets = this.ctx.getWebSockets().length;
-    const admission = admitConnection(request, openSockets, this.#limits.maxConnectionsPerStore);
+    const admission = admitConnection(request, this.ctx.getWebSockets(), this.#limits);
     if ('refusal' in admission) return admission.refusal;
-    const response = tinyBase.fetch.call(this, request);
-    const clientId = request.headers.get('sec-websocket-key');
-    const socket = clientId === null ? undefined : this.ctx.getWebSockets(clientId)[0];
+    const upgrade = withServerChosenClientId(request);
+    const response = tinyBase.fetch.call(this, upgrade.request);
+    const socket = this.ctx.getWebSockets(upgrade.clientId)[0];
     if (socket === undefined || response.webSocket === null) return response;
     const upgraded = completeUpgrade(socket, admission.connection, response.webSocket);
     this.#scheduler.connected(admission.connection);

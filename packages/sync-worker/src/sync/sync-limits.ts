@@ -11,6 +11,11 @@ export interface SyncLimits {
   readonly messageBurst: number;
   /** Connections one store accepts at once. */
   readonly maxConnectionsPerStore: number;
+  /**
+   * Connections one user may hold to one store at once (tabs, devices), so that one user
+   * cannot take every place in the store.
+   */
+  readonly maxConnectionsPerUser: number;
   /** Size of the fragments the server sends and relays big messages in. */
   readonly fragmentBytes: number;
   /** How long a synchronizer waits for a response; TinyBase's 1 s default loses big syncs. */
@@ -29,6 +34,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = Object.freeze({
   messagesPerSecond: 200,
   messageBurst: 1000,
   maxConnectionsPerStore: 256,
+  maxConnectionsPerUser: 16,
   fragmentBytes: FRAGMENT_BYTES,
   requestTimeoutSeconds: REQUEST_TIMEOUT_SECONDS,
   resyncIntervalMs: 15_000,
@@ -41,6 +47,7 @@ const LIMIT_VARIABLES = {
   messagesPerSecond: 'TINYSYNC_MESSAGES_PER_SECOND',
   messageBurst: 'TINYSYNC_MESSAGE_BURST',
   maxConnectionsPerStore: 'TINYSYNC_MAX_CONNECTIONS_PER_STORE',
+  maxConnectionsPerUser: 'TINYSYNC_MAX_CONNECTIONS_PER_USER',
   resyncIntervalMs: 'TINYSYNC_RESYNC_INTERVAL_MS',
 } as const satisfies Partial<Record<keyof SyncLimits, string>>;
 

@@ -11,6 +11,11 @@ describe('limits a worker file chooses', () => {
       { maxConnectionsPerStore: 3 },
     );
     expect(fromEnv.maxConnectionsPerStore).toBe(9);
+    const perUser = syncLimitsFrom(
+      { TINYSYNC_MAX_CONNECTIONS_PER_USER: '2' },
+      { maxConnectionsPerUser: 4 },
+    );
+    expect(perUser.maxConnectionsPerUser).toBe(2);
   });
 
   it.each([
@@ -18,6 +23,7 @@ describe('limits a worker file chooses', () => {
     ['zero', { messagesPerSecond: 0 }, /positive integer/],
     ['a fraction', { messageBurst: 1.5 }, /positive integer/],
     ['Infinity', { maxConnectionsPerStore: Number.POSITIVE_INFINITY }, /positive integer/],
+    ['a per-user maximum of zero', { maxConnectionsPerUser: 0 }, /positive integer/],
     ['a frame limit under a client fragment', { maxFrameBytes: 256 * 1024 }, /at least/],
     [
       'a message limit under the frame limit',

@@ -31,13 +31,20 @@ export interface TestClient {
   readonly closed: Promise<CloseEvent>;
 }
 
-/** Opens a raw WebSocket to a store's Durable Object, as the Worker would after auth. */
-export async function openSocket(storeId: string, connection: ConnectionInfo): Promise<WebSocket> {
+/**
+ * Opens a raw WebSocket to a store's Durable Object, as the Worker would after auth, with the
+ * `Sec-WebSocket-Key` given (any client can choose its own) or a random one.
+ */
+export async function openSocket(
+  storeId: string,
+  connection: ConnectionInfo,
+  key = btoa(crypto.randomUUID()).slice(0, 24),
+): Promise<WebSocket> {
   const stub = env.STORES.get(env.STORES.idFromName(storeId));
   const response = await stub.fetch(`http://store/${storeId}`, {
     headers: {
       Upgrade: 'websocket',
-      'Sec-WebSocket-Key': btoa(crypto.randomUUID()).slice(0, 24),
+      'Sec-WebSocket-Key': key,
       [CONNECTION_HEADER]: JSON.stringify(connection),
     },
   });
@@ -48,8 +55,12 @@ export async function openSocket(storeId: string, connection: ConnectionInfo): P
 }
 
 /** A real TinyBase client (MergeableStore + WsSynchronizer) connected to a store. */
-export async function connectClient(storeId: string, connection = ADMIN): Promise<TestClient> {
-  const socket = await openSocket(storeId, connection);
+export async function connectClient(
+  storeId: string,
+  connection = ADMIN,
+  key?: string,
+): Promise<TestClient> {
+  const socket = await openSocket(storeId, connection, key);
   const received: string[] = [];
   socket.addEventListener('message', (event) => received.push(String(event.data)));
   const closed = new Promise<CloseEvent>((resolve) => socket.addEventListener('close', resolve));

@@ -223,7 +223,8 @@ describe('StoreDurableObject', () => {
 describe('StoreDurableObject limits (set small for the tests in vitest.config.ts)', () => {
   it('refuses connections beyond the per-store maximum with 429', async () => {
     const storeId = newStoreId();
-    for (let index = 0; index < 6; index++) await openSocket(storeId, ADMIN);
+    // Two users, each under the per-user maximum (5).
+    for (let index = 0; index < 6; index++) await openSocket(storeId, index < 3 ? ADMIN : VIEWER);
     const stub = env.STORES.get(env.STORES.idFromName(storeId));
     const response = await stub.fetch(`http://store/${storeId}`, {
       headers: {
