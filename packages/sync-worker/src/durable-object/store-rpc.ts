@@ -3,6 +3,7 @@ import type { TablesSchema } from 'tinybase';
 import type { MirrorStatus, PullResult, StoreMirror } from '../turso/store-mirror.js';
 import { anyTable } from './any-table.js';
 import { type RowQuery, typedFilter } from './row-query.js';
+import { SnapshotCache } from './snapshot-cache.js';
 import { failure, type StoreResult, storeResult } from './store-result.js';
 import { textStream } from './text-stream.js';
 
@@ -19,6 +20,12 @@ export interface StoreRpcSource {
   readonly mirror: () => StoreMirror | undefined;
 }
 
+/** The snapshot of a store the object has not made yet: no tables, no values. */
+const EMPTY_SNAPSHOT = JSON.stringify([
+  [{}, '', 0],
+  [{}, '', 0],
+]);
+
 const unknownTable = (tableId: string) => failure('not_found', `No table '${tableId}'`);
 
 /**
@@ -29,6 +36,7 @@ const unknownTable = (tableId: string) => failure('not_found', `No table '${tabl
  */
 export class StoreRpc {
   readonly #source: StoreRpcSource;
+  readonly #snapshots = new SnapshotCache();
 
   constructor(source: StoreRpcSource) {
     this.#source = source;
@@ -105,13 +113,11 @@ export class StoreRpc {
    *
    * A byte stream, not a string: an RPC result is one message, and a message over the runtime's
    * limit (32 MiB, about 130k rows) fails; the text is encoded a slice at a time as it is read.
+   * The text is kept until the store changes (snapshot-cache.ts).
    */
   snapshot(): ReadableStream<Uint8Array> {
-    const content = this.#source.app()?.store.getMergeableContent() ?? [
-      [{}, '', 0],
-      [{}, '', 0],
-    ];
-    return textStream(JSON.stringify(content));
+    const store = this.#source.app()?.store;
+    return textStream(store === undefined ? EMPTY_SNAPSHOT : this.#snapshots.text(store));
   }
 
   mirrorStatus(): MirrorStatus {
