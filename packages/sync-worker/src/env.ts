@@ -11,11 +11,17 @@ export interface Env extends SyncLimitVariables, MirrorVariables {
   // name: see `storesNamespace`.
   /** PEM public key of the Clerk instance; tokens are verified with it, offline. */
   readonly CLERK_JWT_KEY?: string;
-  /** Comma-separated origins allowed as a token's `azp`; empty accepts any. */
+  /**
+   * Comma-separated origins allowed as a token's `azp`. Required outside local development
+   * (authenticated routes answer 500 `misconfigured` without it); on loopback, empty accepts any.
+   */
   readonly CLERK_AUTHORIZED_PARTIES?: string;
   /** Comma-separated origins allowed by CORS; empty allows none cross-origin. */
   readonly CORS_ORIGINS?: string;
-  /** Set only by the dev configuration: enables POST /dev/token. */
+  /**
+   * Set only by the dev configuration: enables POST /dev/token. Served on loopback only: a
+   * request from anywhere else to a worker with any dev setting answers 500 `misconfigured`.
+   */
   readonly TINYSYNC_DEV_AUTH?: string;
   /** Dev configuration only: the committed dev private key that POST /dev/token signs with. */
   readonly TINYSYNC_DEV_SIGNING_KEY?: string;

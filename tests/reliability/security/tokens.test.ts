@@ -256,3 +256,43 @@ describe('a viewer (read-only) writing, end to end', () => {
     },
   );
 });
+
+describe('the dev configuration reached under a deployed hostname, end to end', () => {
+  // `wrangler dev` builds the request URL from the Host header, as Cloudflare's edge does from
+  // the hostname it routed: a Host other than loopback is how a deployed dev worker is reached.
+  const deployed = { Host: 'sync.example.com' };
+
+  it('serves no dev token and accepts no dev-signed token; over loopback both work', async () => {
+    const { org, guarded } = await attackedStore();
+    const token = await signedWithDevKey(adminOf(org));
+    const devTokenRequest: ApiRequest = {
+      method: 'POST',
+      path: '/dev/token',
+      body: { sub: 'user_mallory', org, role: 'org:admin' },
+    };
+    const asDeployed: Record<string, Answer> = {
+      'POST /dev/token': await api({ ...devTokenRequest, headers: deployed }),
+      'HTTP POST a row': await api({
+        method: 'POST',
+        path: `/stores/${guarded.storeId}/tables/users`,
+        token,
+        body: { id: 'mallory', name: 'Mallory', email: 'mallory@example.com', role: 'admin' },
+        headers: deployed,
+      }),
+      'WebSocket upgrade': await upgrade(`/sync/${guarded.storeId}`, {
+        headers: { ...deployed, Authorization: `Bearer ${token}` },
+      }),
+    };
+    const misconfigured = { status: 500, code: 'misconfigured' };
+    expect(asDeployed).toEqual({
+      'POST /dev/token': misconfigured,
+      'HTTP POST a row': misconfigured,
+      'WebSocket upgrade': misconfigured,
+    });
+    // The same requests over loopback are served: the refusals above are the hostname's.
+    expect((await api(devTokenRequest)).status).toBe(200);
+    const read = await api({ method: 'GET', path: `/stores/${guarded.storeId}/export`, token });
+    expect(read.status).toBe(200);
+    await guarded.expectIntact();
+  });
+});

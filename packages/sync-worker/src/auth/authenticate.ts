@@ -2,14 +2,11 @@ import type { MiddlewareHandler } from 'hono';
 import type { AuthenticatedAppEnv } from '../app-env.js';
 import type { AuthorizeStore } from '../config/sync-worker-options.js';
 import { takeUserRequest } from '../http/rate-limit-per-user.js';
+import { type AuthConfigurationEnv, assertAuthConfigured } from './configuration-guard.js';
 import { readSessionToken } from './read-session-token.js';
 import { type SessionClaims, sessionClaimsFrom } from './session-claims.js';
 import { authorizeStoreAccess, type StoreAccess } from './store-access.js';
-import {
-  type VerificationEnv,
-  type VerifyOptions,
-  verifySessionToken,
-} from './verify-session-token.js';
+import { type VerifyOptions, verifySessionToken } from './verify-session-token.js';
 
 export interface AuthenticatedStore {
   readonly session: SessionClaims;
@@ -19,8 +16,10 @@ export interface AuthenticatedStore {
 }
 
 /**
- * Authenticates a request for one store. The token is checked before the store id, so a caller
- * without a valid session learns nothing about store ids (401 first, then 400/403).
+ * Authenticates a request for one store. A worker configured unsafely for where it runs answers
+ * every request 500 before looking at the token (see `assertAuthConfigured`). The token is
+ * checked before the store id, so a caller without a valid session learns nothing about store
+ * ids (401 first, then 400/403).
  *
  * @throws ApiError 401 (`token_*`), 429 `rate_limited`, 400 `bad_request`, 403 `forbidden_store`,
  * 500 `misconfigured`.
@@ -28,9 +27,10 @@ export interface AuthenticatedStore {
 export async function authenticateStoreRequest(
   request: Request,
   storeId: string,
-  env: VerificationEnv,
+  env: AuthConfigurationEnv,
   options: VerifyOptions & { readonly authorizeStore?: AuthorizeStore | undefined } = {},
 ): Promise<AuthenticatedStore> {
+  await assertAuthConfigured(request, env);
   const found = readSessionToken(request);
   const payload = await verifySessionToken(found?.token, env, options);
   const session = sessionClaimsFrom(payload);

@@ -4,6 +4,7 @@
  * dev configuration trusts the matching public key. WebCrypto only, so it runs unchanged in
  * workerd (POST /dev/token) and in Node 20 (`npm run token`).
  */
+import { pemToDer } from './pem.js';
 import { toOrgRole } from './session-claims.js';
 
 /** Clerk's session-token claim formats: v1 flat `org_*` claims, v2 compact `o` object. */
@@ -104,14 +105,6 @@ async function signRs256(
     new TextEncoder().encode(signingInput),
   );
   return `${signingInput}.${base64Url(new Uint8Array(signature))}`;
-}
-
-function pemToDer(pem: string): Uint8Array<ArrayBuffer> {
-  const base64 = pem
-    .replaceAll('\\n', '\n')
-    .replace(/-----(BEGIN|END) [A-Z ]+-----/g, '')
-    .replace(/\s+/g, '');
-  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 }
 
 function base64UrlJson(value: unknown): string {

@@ -19,7 +19,8 @@ export interface VerifyOptions {
 /**
  * Verifies a Clerk session token offline, as production does: the RS256 signature against the
  * PEM public key in `CLERK_JWT_KEY` (no call to Clerk), `exp`/`nbf`/`iat` with a clock skew,
- * and `azp` against `CLERK_AUTHORIZED_PARTIES` (empty list: not checked).
+ * and `azp` against `CLERK_AUTHORIZED_PARTIES` (empty list: not checked, which
+ * `assertAuthConfigured` allows on loopback only).
  *
  * @throws ApiError `token_missing`, `token_expired`, `token_not_yet_valid`, `token_invalid`
  * (401), or `misconfigured` (500) when the worker has no key to verify with.

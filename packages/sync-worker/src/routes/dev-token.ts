@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../app-env.js';
+import { assertDevAuthIsLocal } from '../auth/configuration-guard.js';
 import { signDevToken } from '../auth/sign-dev-token.js';
 import { ApiError } from '../http/api-error.js';
 import { listFromEnv } from '../http/middleware.js';
@@ -33,11 +34,13 @@ const devTokenRequest = z
 /**
  * DEV ONLY: `POST /dev/token` `{ sub, org?, role?, ttl? }` → `{ token, expiresAt }`, a session
  * token signed with the committed dev key. Unless the configuration sets TINYSYNC_DEV_AUTH (only
- * wrangler.jsonc `env.dev` does), the route answers exactly like an unknown one.
+ * wrangler.jsonc `env.dev` does), the route answers exactly like an unknown one; set but not
+ * reached over loopback (a deployed dev configuration), it answers 500 `misconfigured`.
  */
 export const devTokenRoutes = new Hono<AppEnv>()
   .use('/dev/*', async (c, next) => {
     if (!c.env.TINYSYNC_DEV_AUTH) return c.notFound();
+    await assertDevAuthIsLocal(c.req.raw, c.env);
     await next();
   })
   .post('/dev/token', async (c) => {

@@ -167,7 +167,7 @@ describe('authenticate (middleware on /…/:storeId)', () => {
 
 describe('authenticateStoreRequest (for callers outside Hono routing)', () => {
   it('returns the session, the store access and the protocol to echo', async () => {
-    const request = new Request('http://worker/sync/org_1', {
+    const request = new Request('http://127.0.0.1/sync/org_1', {
       headers: { 'Sec-WebSocket-Protocol': `tinysync, tinysync.auth.${await orgToken('member')}` },
     });
     await expect(authenticateStoreRequest(request, 'org_1', env)).resolves.toMatchObject({

@@ -44,11 +44,20 @@ export function createTestApp() {
     .route('/', observedRoutes);
 }
 
+/**
+ * Where the tests reach the worker: loopback, the only place the dev configuration is served
+ * (a deployed worker's hostname is its own: see `isLocalRequest`).
+ */
+export const LOCAL_ORIGIN = 'http://127.0.0.1';
+/** A hostname a deployed worker could have. */
+export const DEPLOYED_ORIGIN = 'https://sync.example.com';
+
 /** Sends a request through the test app with the dev configuration's bindings (or others). */
 export async function send(
   path: string,
   init: RequestInit = {},
   bindings: Env = env,
+  origin = LOCAL_ORIGIN,
 ): Promise<Response> {
-  return createTestApp().request(`http://worker${path}`, init, bindings);
+  return createTestApp().request(`${origin}${path}`, init, bindings);
 }

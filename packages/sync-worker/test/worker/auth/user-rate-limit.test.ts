@@ -18,7 +18,7 @@ describe('one user flooding the worker', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 300; i += 1) {
       const response = await worker.fetch?.(
-        new Request(`http://worker/stores/project_${i}/tables/users`, {
+        new Request(`http://127.0.0.1/stores/project_${i}/tables/users`, {
           headers: { Authorization: `Bearer ${token}` },
         }) as never,
         env,
@@ -34,7 +34,7 @@ describe('one user flooding the worker', () => {
     // Another user is not held back by the first one's flood.
     const other = await devToken(sessionClaims({ sub: 'user_calm' }));
     const calm = await worker.fetch?.(
-      new Request('http://worker/stores/project_1/tables/users', {
+      new Request('http://127.0.0.1/stores/project_1/tables/users', {
         headers: { Authorization: `Bearer ${other}` },
       }) as never,
       env,

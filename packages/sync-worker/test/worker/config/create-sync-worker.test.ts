@@ -17,7 +17,7 @@ describe('createSyncWorker', () => {
     const { worker } = createSyncWorker({ schema: appSchema, binding: 'MISSING' });
     const token = await devToken(sessionClaims());
     const response = await worker.fetch?.(
-      new Request('http://worker/stores/user_1/tables/users', {
+      new Request('http://127.0.0.1/stores/user_1/tables/users', {
         headers: { Authorization: `Bearer ${token}` },
       }) as never,
       env,

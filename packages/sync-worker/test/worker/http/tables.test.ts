@@ -22,7 +22,7 @@ async function api(
     headers = {},
   }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ) {
-  const response = await exports.default.fetch(`http://worker${path}`, {
+  const response = await exports.default.fetch(`http://127.0.0.1${path}`, {
     method,
     headers: {
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -325,7 +325,7 @@ describe('HTTP API: /stores/:storeId/snapshot', () => {
         expect(created.ok).toBe(true);
       }
     });
-    const response = await exports.default.fetch(`http://worker/stores/${org}/snapshot`, {
+    const response = await exports.default.fetch(`http://127.0.0.1/stores/${org}/snapshot`, {
       headers: { Authorization: `Bearer ${await tokenFor(org)}` },
     });
     expect(response.status).toBe(200);
