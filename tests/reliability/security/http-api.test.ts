@@ -3,7 +3,8 @@
 // and wrong content types. Each gets its documented answer; the store ends up exactly as it
 // should, in the Durable Object and in Turso (where SQL-looking values are plain data and every
 // mirror table still exists), the bystander clients keep syncing and the worker keeps serving.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@tinysync/sync-worker/testing';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type RunningSystem, startSystem } from '../support/running-system.ts';
 import { BASELINE, type GuardedStore, guardStore, type Tables, withRows } from './guarded-store.ts';
 import { type ApiAnswer, type ApiRequest, callApi } from './store-api.ts';
@@ -322,4 +323,70 @@ describe.each([
       expect(await tursoTableNames()).toEqual(expect.arrayContaining(MIRROR_TABLES));
     },
   );
+});
+
+interface StatusBody {
+  readonly lastError?: string | null;
+  readonly lastPullError?: string | null;
+  readonly error?: { readonly message?: string };
+}
+
+describe("HTTP API: the database's errors and pulls, by role", () => {
+  it('tells admins why Turso fails, tells others only that it fails, and refuses pulls by viewers', async () => {
+    const storeId = 'org_mirror_roles';
+    const as = (role: 'org:admin' | 'org:member' | 'org:viewer') =>
+      system.tokenFor(storeId, { sub: `user_${role.slice(4)}`, role });
+    const call = async (method: 'GET' | 'POST', path: string, role: Parameters<typeof as>[0]) => {
+      const answer = await callApi(system.worker.url, { method, path, token: await as(role) });
+      return { status: answer.status, code: answer.code, body: answer.body as StatusBody };
+    };
+    const row = { name: 'Ada', email: 'ada@example.com', role: 'admin' };
+    const created = await callApi(system.worker.url, {
+      ...post(storeId, { ...row, id: 'ada' }),
+      token: await as('org:admin'),
+    });
+    expect(created.status).toBe(201);
+
+    // Turso goes down: the next flush and every pull fail with the client library's error.
+    await system.libsql.stop();
+    onTestFinished(() => system.libsql.start());
+    const written = await callApi(system.worker.url, {
+      ...post(storeId, { ...row, id: 'bo', name: 'Bo' }),
+      token: await as('org:admin'),
+    });
+    expect(written.status).toBe(201);
+
+    const viewerPull = await call('POST', `/stores/${storeId}/pull`, 'org:viewer');
+    expect({ status: viewerPull.status, code: viewerPull.code }).toEqual({
+      status: 403,
+      code: 'read_only',
+    });
+    const memberPull = await call('POST', `/stores/${storeId}/pull`, 'org:member');
+    const adminPull = await call('POST', `/stores/${storeId}/pull`, 'org:admin');
+    for (const pull of [memberPull, adminPull]) {
+      expect({ status: pull.status, code: pull.code }).toEqual({
+        status: 503,
+        code: 'database_unavailable',
+      });
+    }
+    const adminMessage = adminPull.body.error?.message ?? '';
+    const cause = adminMessage.slice(adminMessage.indexOf(':') + 1).trim();
+    expect(cause.length).toBeGreaterThan(0);
+    expect(memberPull.body.error?.message).not.toContain(cause);
+
+    let admin: StatusBody = {};
+    await eventually(async () => {
+      admin = (await call('GET', `/stores/${storeId}/status`, 'org:admin')).body;
+      expect(admin.lastError).toEqual(expect.any(String));
+      expect(admin.lastPullError).toEqual(expect.any(String));
+    }, 30_000);
+    for (const role of ['org:member', 'org:viewer'] as const) {
+      const shown = await call('GET', `/stores/${storeId}/status`, role);
+      expect(shown.status).toBe(200);
+      expect(shown.body.lastError).toEqual(expect.any(String));
+      expect(shown.body.lastPullError).toEqual(expect.any(String));
+      expect(shown.body.lastError).not.toBe(admin.lastError);
+      expect(shown.body.lastPullError).not.toBe(admin.lastPullError);
+    }
+  });
 });

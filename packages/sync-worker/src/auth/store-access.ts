@@ -96,6 +96,16 @@ export function resolveStoreAccess(storeId: string, session: SessionClaims): Sto
   throw new ApiError('forbidden_store', 'This session may not open that store');
 }
 
+/**
+ * Roles that administer a store: an organization's admins, and the owner of a user store. Only
+ * they see what operators see, e.g. the database's raw error messages in the mirror status.
+ */
+export const STORE_ADMIN_ROLES: readonly Role[] = ['owner', 'org:admin'];
+
+export function isStoreAdmin(access: Pick<StoreAccess, 'role'>): boolean {
+  return STORE_ADMIN_ROLES.includes(access.role);
+}
+
 function accessAs(storeId: string, userId: string, role: Role, readOnly?: boolean): StoreAccess {
   return {
     storeId,
