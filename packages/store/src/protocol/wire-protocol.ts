@@ -80,6 +80,8 @@ export const CLOSE = {
   tokenExpired: { code: 4001, reason: 'token_expired' },
   /** Too many messages per second. */
   rateLimited: { code: 4029, reason: 'rate_limited' },
+  /** A read-only connection kept sending writes after it was told it is read-only. */
+  readOnlyWrites: { code: 4030, reason: 'read_only_writes' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

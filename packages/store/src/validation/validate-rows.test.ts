@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appSchema } from '../app-schema.js';
 import { ValidationError } from '../errors.js';
-import { cellIssue, parseNewRow } from './validate-rows.js';
+import { cellIssue, parseNewRow, rowIdIssue } from './validate-rows.js';
 
 describe('cellIssue', () => {
   it('accepts a valid value and explains an invalid one', () => {
@@ -22,4 +22,32 @@ describe('cellIssue', () => {
       );
     },
   );
+});
+
+describe('rowIdIssue', () => {
+  it.each([
+    ['a generated id', 'V1StGXR8_Z5jdHi6B-myT'],
+    ['spaces, accents and an emoji', 'spaces, ünïcödé and 🙂'],
+    ['a path', '../../org_other/tables/users/x'],
+    ['__proto__', '__proto__'],
+    ['256 characters', 'x'.repeat(256)],
+  ])('accepts %s', (_, rowId) => {
+    expect(rowIdIssue(rowId)).toBeUndefined();
+  });
+
+  it.each([
+    ['an empty id', ''],
+    ['257 characters', 'x'.repeat(257)],
+    ['a number', 42],
+    ['a newline', 'a\nb'],
+    ['a NUL', 'a\u0000b'],
+    ['a C1 control character', 'a\u0085b'],
+    ['a lone high surrogate', 'a\uD83Db'],
+    ['a lone low surrogate', '\uDE42'],
+  ])('refuses %s, and table operations throw it as a ValidationError', (_, rowId) => {
+    expect(rowIdIssue(rowId)).toMatch(/row ids/);
+    expect(() => parseNewRow(appSchema, { tableId: 'users', rowId: rowId as string }, {})).toThrow(
+      ValidationError,
+    );
+  });
 });

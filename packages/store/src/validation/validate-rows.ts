@@ -4,7 +4,14 @@ import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { AnySchema } from '../schema/row-types.js';
 import type { CellValue } from '../schema/schema-definition.js';
 
-const MAX_ROW_ID_LENGTH = 256;
+/** The longest row id either end accepts, in UTF-16 code units. */
+export const MAX_ROW_ID_LENGTH = 256;
+/**
+ * Characters no row id may hold: control characters (they break logs, headers and file names
+ * downstream) and lone surrogates (not text: they cannot be encoded as UTF-8, so Turso and
+ * every JSON encoder would mangle them).
+ */
+const FORBIDDEN_ROW_ID_CHARACTERS = /[\p{Cc}\p{Cs}]/u;
 
 type Cells = Record<string, CellValue>;
 
@@ -24,15 +31,24 @@ export function assertKnownTable(schema: AnySchema, tableId: string): ZodMiniObj
   return rowSchema;
 }
 
-export function assertValidRowId({ tableId, rowId }: Target): void {
+/**
+ * Why a row id is not acceptable, or undefined when it is: a string of 1 to 256 characters, no
+ * control characters or lone surrogates. The sync worker checks every incoming row id with it
+ * before anything else, so the client and the server agree on what an id may be.
+ */
+export function rowIdIssue(rowId: unknown): string | undefined {
   if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > MAX_ROW_ID_LENGTH) {
-    throw new ValidationError([
-      {
-        tableId,
-        rowId: String(rowId),
-        message: `row ids are strings of 1 to ${MAX_ROW_ID_LENGTH} characters`,
-      },
-    ]);
+    return `row ids are strings of 1 to ${MAX_ROW_ID_LENGTH} characters`;
+  }
+  return FORBIDDEN_ROW_ID_CHARACTERS.test(rowId)
+    ? 'row ids may not hold control characters or lone surrogates'
+    : undefined;
+}
+
+export function assertValidRowId({ tableId, rowId }: Target): void {
+  const message = rowIdIssue(rowId);
+  if (message !== undefined) {
+    throw new ValidationError([{ tableId, rowId: String(rowId), message }]);
   }
 }
 

@@ -1,28 +1,31 @@
 import type { AnySchema } from '@tinysync/store';
 import {
   BROADCAST_CLIENT_ID,
+  CLOSE,
   MESSAGE,
   READ_ONLY_NOTICE,
   SERVER_CLIENT_ID,
 } from '@tinysync/store/protocol';
 import { MAX_CELL_CHARS } from '../sync/cell-length.js';
-import { createCellPolicy, isSchemaCell } from '../sync/cell-policy.js';
+import { createCellPolicy, isCorrectableCell, mayWriteTable } from '../sync/cell-policy.js';
 import type { ConnectionInfo } from '../sync/connection-info.js';
+import { CORRECTION_BATCHES_PER_SECOND } from '../sync/dropped-cell-correction.js';
 import {
-  CORRECTION_BATCHES_PER_SECOND,
-  MAX_CORRECTIONS_PER_BATCH,
-} from '../sync/dropped-cell-correction.js';
-import {
-  type CellPolicy,
+  type ChangePolicies,
   type DroppedCell,
   filterIncomingMessage,
 } from '../sync/filter-changes.js';
-import { FragmentReassembler, toFragments } from '../sync/fragments.js';
+import { FragmentReassembler } from '../sync/fragment-reassembler.js';
+import { toFragments } from '../sync/fragments.js';
+import { type QueuedChange, QueuedRows } from '../sync/queued-rows.js';
 import { RateLimiter } from '../sync/rate-limiter.js';
+import { isAttemptedChange, READ_ONLY_WRITE_MESSAGES_TOLERATED } from '../sync/read-only-writes.js';
+import { createRowPolicy } from '../sync/row-policy.js';
 import { ServerInbox } from '../sync/server-inbox.js';
 import { splitChanges } from '../sync/split-changes.js';
 import type { SyncLimits } from '../sync/sync-limits.js';
 import { type FrameReader, readFrame, type WholeMessage } from './read-frame.js';
+import type { DroppedFromSender } from './restore-dropped-cells.js';
 import { close, send, sendToEach } from './sockets.js';
 
 export interface FrameIntakeOptions {
@@ -35,7 +38,9 @@ export interface FrameIntakeOptions {
   /** Runs a delivery of a change every other client was already sent (it is not announced). */
   readonly applyRelayed: (apply: () => void) => void;
   /** Puts the server's values back over cells dropped from a client's change. */
-  readonly restore: (dropped: readonly DroppedCell[]) => void;
+  readonly restore: (from: DroppedFromSender) => void;
+  /** A row as the server's copy holds it now; undefined when it holds none. */
+  readonly appliedRow: (tableId: string, rowId: string) => Record<string, unknown> | undefined;
   /** The store's id, for the logs. */
   readonly storeId: () => string | undefined;
   readonly onError: (error: unknown) => void;
@@ -45,7 +50,9 @@ export interface FrameIntakeOptions {
 interface SocketState extends FrameReader {
   /** When this connection's dropped cells may next be put back (see dropped-cell-correction.ts). */
   readonly correctionLimiter: RateLimiter;
-  policy?: CellPolicy;
+  policies?: ChangePolicies;
+  /** Messages with refused writes this read-only connection sent (see read-only-writes.ts). */
+  readOnlyWriteMessages: number;
 }
 
 /**
@@ -54,7 +61,9 @@ interface SocketState extends FrameReader {
  */
 type InboxMessage =
   | { readonly socket: WebSocket; readonly payload: string; readonly relayed: boolean }
-  | { readonly dropped: readonly DroppedCell[] };
+  | { readonly restore: DroppedFromSender }
+  /** The message has been handed to TinyBase (which applies it soon after). */
+  | { readonly delivered: QueuedChange };
 
 /**
  * Every frame a client sends, from the socket to TinyBase's server copy: read and checked
@@ -67,6 +76,8 @@ export class FrameIntake {
   readonly #states = new WeakMap<WebSocket, SocketState>();
   /** What TinyBase's server copy still has to apply or answer, in arrival order. */
   readonly #serverInbox: ServerInbox<InboxMessage>;
+  /** Rows of accepted changes still in the inbox, for checking the next changes' rows. */
+  readonly #queuedRows = new QueuedRows();
 
   constructor(options: FrameIntakeOptions) {
     this.#options = options;
@@ -92,6 +103,12 @@ export class FrameIntake {
     this.#states.delete(socket);
   }
 
+  /** The connection's role changed (a refreshed token): its next writes are checked anew. */
+  permissionsChanged(socket: WebSocket): void {
+    const state = this.#states.get(socket);
+    if (state !== undefined) delete state.policies;
+  }
+
   /**
    * Drops what the connection may not write, relays pushed changes to the store's other
    * clients, then queues the message for TinyBase's server copy (which applies, persists and
@@ -106,18 +123,9 @@ export class FrameIntake {
   #accept(socket: WebSocket, { connection, toClientId, message, remainder }: WholeMessage) {
     if (toClientId !== BROADCAST_CLIENT_ID && toClientId !== SERVER_CLIENT_ID) return;
     const state = this.#stateOf(socket);
-    state.policy ??= createCellPolicy(this.#options.schema, connection, MAX_CELL_CHARS);
-    const filtered = filterIncomingMessage(message, state.policy);
-    // After the message, if any: the correction puts back the server's value as it then stands.
-    // Only cells of the schema can be put back; a message dropping nothing else (an unknown
-    // table) must not use up the connection's batch for the next one.
-    const correctable = filtered.dropped.filter(({ tableId, cellId }) =>
-      isSchemaCell(this.#options.schema, tableId, cellId),
-    );
-    const correction =
-      correctable.length > 0 && state.correctionLimiter.tryTake()
-        ? [{ dropped: correctable.slice(0, MAX_CORRECTIONS_PER_BATCH) }]
-        : [];
+    state.policies ??= this.#policiesFor(connection);
+    const filtered = filterIncomingMessage(message, state.policies);
+    const correction = this.#correctionOf(socket, connection, state, filtered.dropped);
     if (filtered.dropped.length > 0) this.#reportDropped(socket, connection, filtered.dropped);
     if (filtered.message === undefined) {
       this.#serverInbox.push(correction);
@@ -128,10 +136,51 @@ export class FrameIntake {
     const parts = splitChanges(filtered.message, checked);
     const relayed = toClientId === BROADCAST_CLIENT_ID && message[1] === MESSAGE.contentDiff;
     if (relayed) this.#relay(socket, parts);
+    const queued = this.#queuedRows.add(filtered.accepted);
     this.#serverInbox.push([
       ...parts.map((part) => ({ socket, payload: `${SERVER_CLIENT_ID}\n${part}`, relayed })),
+      { delivered: queued },
       ...correction,
     ]);
+  }
+
+  /** What one connection may write: each cell, then each row as the change would leave it. */
+  #policiesFor(connection: ConnectionInfo): ChangePolicies {
+    const { schema } = this.#options;
+    return {
+      cell: createCellPolicy(schema, connection, MAX_CELL_CHARS),
+      row: createRowPolicy(schema, (tableId, rowId) => this.#currentRow(tableId, rowId)),
+    };
+  }
+
+  /** A row as the server will hold it once the changes it has queued are applied. */
+  #currentRow(tableId: string, rowId: string) {
+    return this.#queuedRows.overlay(tableId, rowId, this.#options.appliedRow(tableId, rowId));
+  }
+
+  /**
+   * The correction to queue after the message, if any: it puts back the server's value as it
+   * then stands. Only cells the server could hold can be put back; a message dropping nothing
+   * else (an unknown table, an id it refuses) must not use up the connection's batch.
+   */
+  #correctionOf(
+    socket: WebSocket,
+    connection: ConnectionInfo,
+    state: SocketState,
+    dropped: readonly DroppedCell[],
+  ) {
+    const { schema } = this.#options;
+    const correctable = dropped.filter((cell) => isCorrectableCell(schema, cell));
+    if (correctable.length === 0 || !state.correctionLimiter.tryTake()) return [];
+    return [
+      {
+        restore: {
+          dropped: correctable,
+          sender: socket,
+          mayWrite: (tableId: string) => mayWriteTable(connection, tableId),
+        },
+      },
+    ];
   }
 
   /** Sends a pushed change to every other client, as from its sender. */
@@ -148,8 +197,12 @@ export class FrameIntake {
   }
 
   #deliverToServerCopy(message: InboxMessage) {
-    if ('dropped' in message) {
-      this.#options.restore(message.dropped);
+    if ('delivered' in message) {
+      this.#queuedRows.delivered(message.delivered);
+      return;
+    }
+    if ('restore' in message) {
+      this.#options.restore(message.restore);
       return;
     }
     const deliver = () => this.#options.deliver(message.socket, message.payload);
@@ -168,7 +221,15 @@ export class FrameIntake {
         sample: dropped.slice(0, 5),
       }),
     );
-    if (connection.readOnly) send(socket, READ_ONLY_NOTICE);
+    if (!connection.readOnly) return;
+    const attempted = isAttemptedChange(
+      dropped,
+      (tableId, rowId) => this.#currentRow(tableId, rowId) !== undefined,
+    );
+    const state = this.#stateOf(socket);
+    if (attempted && ++state.readOnlyWriteMessages > READ_ONLY_WRITE_MESSAGES_TOLERATED) {
+      close(socket, CLOSE.readOnlyWrites);
+    } else send(socket, READ_ONLY_NOTICE);
   }
 
   #stateOf(socket: WebSocket): SocketState {
@@ -179,6 +240,7 @@ export class FrameIntake {
         reassembler: new FragmentReassembler(limits.maxMessageBytes),
         rateLimiter: new RateLimiter(limits.messagesPerSecond, limits.messageBurst),
         correctionLimiter: new RateLimiter(CORRECTION_BATCHES_PER_SECOND, 1),
+        readOnlyWriteMessages: 0,
       };
       this.#states.set(socket, state);
     }

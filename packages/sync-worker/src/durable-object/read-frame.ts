@@ -1,7 +1,8 @@
 import { CLOSE, type CloseReason, MESSAGE } from '@tinysync/store/protocol';
 import { isWellFormedChanges } from '../sync/changes-shape.js';
 import type { ConnectionInfo } from '../sync/connection-info.js';
-import { type FragmentReassembler, FrameError } from '../sync/fragments.js';
+import type { FragmentReassembler } from '../sync/fragment-reassembler.js';
+import { FrameError } from '../sync/fragments.js';
 import { type ProtocolMessage, parseProtocolMessage } from '../sync/protocol-message.js';
 import type { RateLimiter } from '../sync/rate-limiter.js';
 

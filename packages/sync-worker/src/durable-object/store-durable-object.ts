@@ -89,6 +89,10 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
         sockets,
         fragmentBytes: this.#limits.fragmentBytes,
       }),
+      appliedRow: (tableId, rowId) => {
+        const row = this.#copy?.store.getRow(tableId, rowId);
+        return row === undefined || Object.keys(row).length === 0 ? undefined : row;
+      },
       storeId: () => this.getPathId(),
       onError,
     });

@@ -1,7 +1,7 @@
-import { type AnySchema, cellIssue } from '@tinysync/store';
+import { type AnySchema, cellIssue, rowIdIssue } from '@tinysync/store';
 import { DELETED_ON_THE_WIRE } from '@tinysync/store/protocol';
 import { cellLengthIssue } from './cell-length.js';
-import type { CellPolicy } from './filter-changes.js';
+import type { CellPolicy, DroppedCell } from './filter-changes.js';
 
 /** What one connection may write, decided when it was authenticated. */
 export interface WriteAccess {
@@ -9,8 +9,6 @@ export interface WriteAccess {
   /** Tables the connection's role may write (from the schema's table permissions). */
   readonly writableTables: readonly string[];
 }
-
-const MAX_ROW_ID_CHARS = 256;
 
 /** Whether the schema has this cell: the server's copy can hold (and put back) only those. */
 export function isSchemaCell(schema: AnySchema, tableId: string, cellId: string): boolean {
@@ -20,9 +18,24 @@ export function isSchemaCell(schema: AnySchema, tableId: string, cellId: string)
   );
 }
 
+export function mayWriteTable(access: WriteAccess, tableId: string): boolean {
+  return !access.readOnly && access.writableTables.includes(tableId);
+}
+
 /**
- * The server's check of every incoming cell: the connection may write the table, the table
- * and cell exist, and the value passes the schema. Deletions need only write access.
+ * Whether the server puts its value back over this dropped cell: one it could hold (an id it
+ * accepts, a schema cell) and refused for good, not held back.
+ */
+export function isCorrectableCell(schema: AnySchema, cell: DroppedCell): boolean {
+  const { tableId, rowId, cellId, heldBack } = cell;
+  return !heldBack && rowIdIssue(rowId) === undefined && isSchemaCell(schema, tableId, cellId);
+}
+
+/**
+ * The server's check of every incoming cell: the ids are ones the server accepts, the connection
+ * may write the table, the cell exists, and the value passes the schema. Deletions need only
+ * write access. Ids come first: a cell with an id the server could never hold is refused as such,
+ * whoever sent it, so nothing (no correction either) is ever kept under it.
  */
 export function createCellPolicy(
   schema: AnySchema,
@@ -31,10 +44,11 @@ export function createCellPolicy(
 ): CellPolicy {
   const writable = new Set(access.writableTables);
   return (tableId, rowId, cellId, value) => {
-    if (access.readOnly) return 'read-only connection';
+    const idIssue = rowIdIssue(rowId);
+    if (idIssue !== undefined) return `invalid row id: ${idIssue}`;
     if (!Object.hasOwn(schema.rowSchemas, tableId)) return `unknown table '${tableId}'`;
+    if (access.readOnly) return 'read-only connection';
     if (!writable.has(tableId)) return `this role may not write '${tableId}'`;
-    if (rowId.length === 0 || rowId.length > MAX_ROW_ID_CHARS) return 'invalid row id';
     if (value === DELETED_ON_THE_WIRE) {
       return isSchemaCell(schema, tableId, cellId) ? undefined : `unknown cell '${cellId}'`;
     }

@@ -1,4 +1,4 @@
-import { MESSAGE, type Stamp } from '@tinysync/store/protocol';
+import { DELETED_ON_THE_WIRE, MESSAGE, type Stamp } from '@tinysync/store/protocol';
 import type { ProtocolMessage } from './protocol-message.js';
 import { define, isStamp, ownEntries } from './stamps.js';
 
@@ -10,6 +10,13 @@ export interface DroppedCell {
   readonly reason: string;
   /** The dropped write's stamp time (HLC), when it had one. */
   readonly time?: string;
+  /** Whether the dropped write was a deletion of the cell. */
+  readonly deletion: boolean;
+  /**
+   * Set when the cell was held back rather than refused: the server puts nothing back over it,
+   * since the rest of its row may still be on its way (see row-policy.ts).
+   */
+  readonly heldBack?: true;
 }
 
 /** Decides whether a client may write one cell; a string is the reason it may not. */
@@ -20,10 +27,43 @@ export type CellPolicy = (
   value: unknown,
 ) => string | undefined;
 
+/** Why a row's incoming cells are dropped, and whether for good or only for now. */
+export interface RowRefusal {
+  readonly reason: string;
+  /** Held back, not refused: nothing is put back over the cells (see `DroppedCell.heldBack`). */
+  readonly heldBack: boolean;
+}
+
+/**
+ * Decides whether a row may be left as the cells a message brings would leave it (each cell
+ * passed the cell policy); a refusal drops every one of them. Cells are values,
+ * `DELETED_ON_THE_WIRE` for deletions.
+ */
+export type RowPolicy = (
+  tableId: string,
+  rowId: string,
+  cells: Readonly<Record<string, unknown>>,
+) => RowRefusal | undefined;
+
+/** The cells of one row a message brings that passed both policies. */
+export interface AcceptedRow {
+  readonly tableId: string;
+  readonly rowId: string;
+  readonly cells: Readonly<Record<string, unknown>>;
+}
+
 export interface FilteredMessage {
   /** The message to pass on, or undefined when nothing of it is left to pass on. */
   readonly message: ProtocolMessage | undefined;
   readonly dropped: readonly DroppedCell[];
+  /** What of the message's tables passes on, row by row. */
+  readonly accepted: readonly AcceptedRow[];
+}
+
+/** The checks a message's cells go through: each cell, then each row as they would leave it. */
+export interface ChangePolicies {
+  readonly cell: CellPolicy;
+  readonly row?: RowPolicy;
 }
 
 /**
@@ -34,10 +74,11 @@ export interface FilteredMessage {
  */
 export function filterIncomingMessage(
   [requestId, type, body]: ProtocolMessage,
-  policy: CellPolicy,
+  policies: ChangePolicies,
 ): FilteredMessage {
   const dropped: DroppedCell[] = [];
-  const filterTables = (stamp: Stamp) => filterTablesStamp(stamp, policy, dropped);
+  const accepted: AcceptedRow[] = [];
+  const filterTables = (stamp: Stamp) => filterTablesStamp(stamp, policies, dropped, accepted);
 
   if (type === MESSAGE.contentDiff && Array.isArray(body) && isStamp(body[0])) {
     const tables = filterTables(body[0]);
@@ -46,38 +87,76 @@ export function filterIncomingMessage(
     return {
       message: empty ? undefined : [requestId, type, [tables, values, ...body.slice(2)]],
       dropped,
+      accepted,
     };
   }
   if (type === MESSAGE.response) {
-    if (isStamp(body)) return { message: [requestId, type, filterTables(body)], dropped };
+    if (isStamp(body)) return { message: [requestId, type, filterTables(body)], dropped, accepted };
     if (Array.isArray(body) && body.length === 2 && isStamp(body[0])) {
-      return { message: [requestId, type, [filterTables(body[0]), body[1]]], dropped };
+      return { message: [requestId, type, [filterTables(body[0]), body[1]]], dropped, accepted };
     }
   }
-  return { message: [requestId, type, body], dropped };
+  return { message: [requestId, type, body], dropped, accepted };
 }
 
-function filterTablesStamp(stamp: Stamp, policy: CellPolicy, dropped: DroppedCell[]): Stamp {
+function filterTablesStamp(
+  stamp: Stamp,
+  policies: ChangePolicies,
+  dropped: DroppedCell[],
+  accepted: AcceptedRow[],
+): Stamp {
   const tables: Record<string, Stamp> = {};
   for (const [tableId, tableStamp] of ownEntries(stamp[0])) {
     if (!isStamp(tableStamp)) continue;
     const rows: Record<string, Stamp> = {};
     for (const [rowId, rowStamp] of ownEntries(tableStamp[0])) {
       if (!isStamp(rowStamp)) continue;
-      const cells: Record<string, Stamp> = {};
-      for (const [cellId, cellStamp] of ownEntries(rowStamp[0])) {
-        if (!isStamp(cellStamp)) continue;
-        const reason = policy(tableId, rowId, cellId, cellStamp[0]);
-        if (reason === undefined) define(cells, cellId, cellStamp);
-        else dropped.push({ tableId, rowId, cellId, reason, ...timeOf(cellStamp) });
-      }
-      if (Object.keys(cells).length > 0)
-        define(rows, rowId, [cells, ...rowStamp.slice(1)] as Stamp);
+      const cells = filterRowStamp(tableId, rowId, rowStamp, policies, dropped);
+      if (cells === undefined) continue;
+      define(rows, rowId, [cells.stamps, ...rowStamp.slice(1)] as Stamp);
+      accepted.push({ tableId, rowId, cells: cells.values });
     }
     if (Object.keys(rows).length > 0)
       define(tables, tableId, [rows, ...tableStamp.slice(1)] as Stamp);
   }
   return [tables, ...stamp.slice(1)] as Stamp;
+}
+
+/** The cells of one row that pass both policies, or undefined when none does. */
+function filterRowStamp(
+  tableId: string,
+  rowId: string,
+  rowStamp: Stamp,
+  { cell: cellPolicy, row: rowPolicy }: ChangePolicies,
+  dropped: DroppedCell[],
+): { stamps: Record<string, Stamp>; values: Record<string, unknown> } | undefined {
+  const stamps: Record<string, Stamp> = {};
+  const values: Record<string, unknown> = {};
+  const drop = (cellId: string, cellStamp: Stamp, reason: string, heldBack = false) =>
+    dropped.push({
+      tableId,
+      rowId,
+      cellId,
+      reason,
+      ...writeOf(cellStamp),
+      ...(heldBack ? { heldBack } : {}),
+    });
+  for (const [cellId, cellStamp] of ownEntries(rowStamp[0])) {
+    if (!isStamp(cellStamp)) continue;
+    const reason = cellPolicy(tableId, rowId, cellId, cellStamp[0]);
+    if (reason !== undefined) drop(cellId, cellStamp, reason);
+    else {
+      define(stamps, cellId, cellStamp);
+      define(values, cellId, cellStamp[0]);
+    }
+  }
+  if (Object.keys(stamps).length === 0) return undefined;
+  const refusal = rowPolicy?.(tableId, rowId, values);
+  if (refusal === undefined) return { stamps, values };
+  for (const [cellId, cellStamp] of Object.entries(stamps)) {
+    drop(cellId, cellStamp, refusal.reason, refusal.heldBack);
+  }
+  return undefined;
 }
 
 /** TinySync schemas have tables only; keyed values from a client are not accepted. */
@@ -89,6 +168,7 @@ function dropValues(stamp: unknown, dropped: DroppedCell[]): Stamp {
       rowId: '',
       cellId: valueId,
       reason: 'values are not part of the schema',
+      deletion: false,
     });
   }
   return [{}, ...stamp.slice(1)] as Stamp;
@@ -98,6 +178,9 @@ function isEmptyStamp(stamp: Stamp): boolean {
   return Object.keys(stamp[0] as object).length === 0;
 }
 
-function timeOf(stamp: Stamp): { time?: string } {
-  return typeof stamp[1] === 'string' && stamp[1] !== '' ? { time: stamp[1] } : {};
+function writeOf(stamp: Stamp): { time?: string; deletion: boolean } {
+  const deletion = stamp[0] === DELETED_ON_THE_WIRE;
+  return typeof stamp[1] === 'string' && stamp[1] !== ''
+    ? { time: stamp[1], deletion }
+    : { deletion };
 }

@@ -24,7 +24,11 @@ export function ownEntries(value: unknown): [string, unknown][] {
 }
 
 /** Sets a property even when its name is `__proto__`, without touching the prototype. */
-export function define(target: Record<string, Stamp>, key: string, value: Stamp): Stamp {
+export function define<Value = Stamp>(
+  target: Record<string, Value>,
+  key: string,
+  value: Value,
+): Value {
   Object.defineProperty(target, key, {
     value,
     enumerable: true,

@@ -14,6 +14,7 @@ const dropped = (rowId: string, cellId: string, time?: string, tableId = 'users'
   rowId,
   cellId,
   reason: 'test',
+  deletion: false,
   ...(time === undefined ? {} : { time }),
 });
 type Cells = Record<string, [unknown, string]>;

@@ -5,13 +5,17 @@ import { filterIncomingMessage } from '../../../src/sync/filter-changes.ts';
 import { parseProtocolMessage } from '../../../src/sync/protocol-message.ts';
 
 const T = 'Nn1JUF-----7JQY8';
-const writer = createCellPolicy(
-  appSchema,
-  { readOnly: false, writableTables: ['users', 'projects', 'tasks'] },
-  50,
-);
-const viewer = createCellPolicy(appSchema, { readOnly: true, writableTables: [] }, 50);
-const tasksOnly = createCellPolicy(appSchema, { readOnly: false, writableTables: ['tasks'] }, 50);
+const writer = {
+  cell: createCellPolicy(
+    appSchema,
+    { readOnly: false, writableTables: ['users', 'projects', 'tasks'] },
+    50,
+  ),
+};
+const viewer = { cell: createCellPolicy(appSchema, { readOnly: true, writableTables: [] }, 50) };
+const tasksOnly = {
+  cell: createCellPolicy(appSchema, { readOnly: false, writableTables: ['tasks'] }, 50),
+};
 
 const diff = (tables: object) =>
   parseProtocolMessage(JSON.stringify([null, 3, [[tables, ''], [{}, ''], 1]]));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FragmentReassembler, FrameError, toFragments } from '../../../src/sync/fragments.ts';
+import {
+  FRAGMENT_SLOT_CHARS,
+  FragmentReassembler,
+  INCOMPLETE_MESSAGE_TTL_MS,
+  MAX_INCOMPLETE_MESSAGES,
+} from '../../../src/sync/fragment-reassembler.ts';
+import { FrameError, toFragments } from '../../../src/sync/fragments.ts';
 
 describe('toFragments / FragmentReassembler', () => {
   it('leaves small messages whole', () => {
@@ -29,7 +35,7 @@ describe('toFragments / FragmentReassembler', () => {
   });
 
   it('refuses fragments that do not fit and messages over the limit', () => {
-    const reassembler = new FragmentReassembler(10);
+    const reassembler = new FragmentReassembler(10 + 2 * FRAGMENT_SLOT_CHARS);
     expect(() => reassembler.add('AAAAAAAAAAAAAAAA\n3\n2\nxx')).toThrow(FrameError);
     expect(() => reassembler.add('BBBBBBBBBBBBBBBB\n0\n5000\nxx')).toThrow(/bad fragment/);
     reassembler.add('CCCCCCCCCCCCCCCC\n0\n2\nxx');
@@ -40,5 +46,53 @@ describe('toFragments / FragmentReassembler', () => {
     } catch (error) {
       expect((error as FrameError).kind).toBe('tooBig');
     }
+  });
+
+  // A hostile review: one empty chunk announcing 1,000 parts reserved 1,000 slots and counted as
+  // nothing; incomplete messages had no cap and never expired.
+  it('counts the slots an incomplete message reserves against the budget', () => {
+    const reassembler = new FragmentReassembler(1000 * FRAGMENT_SLOT_CHARS - 1);
+    expect(() => reassembler.add('EEEEEEEEEEEEEEEE\n0\n1000\n')).toThrow(/over/);
+    const roomy = new FragmentReassembler(1_000_000);
+    roomy.add('EEEEEEEEEEEEEEEE\n0\n1000\n');
+    expect(roomy.bufferedChars).toBe(999 * FRAGMENT_SLOT_CHARS);
+  });
+
+  it('gives a whole message its own length back, slots and all', () => {
+    const message = 'y'.repeat(10_000);
+    const reassembler = new FragmentReassembler(message.length);
+    const fragments = toFragments(message, 100);
+    const results = fragments.map((fragment) => reassembler.add(fragment));
+    expect(results.at(-1)).toBe(message);
+    expect(reassembler.bufferedChars).toBe(0);
+    expect(reassembler.incompleteMessages).toBe(0);
+  });
+
+  it(`refuses more than ${MAX_INCOMPLETE_MESSAGES} incomplete messages at once`, () => {
+    const reassembler = new FragmentReassembler(1_000_000);
+    const ids = Array.from({ length: MAX_INCOMPLETE_MESSAGES + 1 }, (_, i) =>
+      String.fromCharCode(65 + i).repeat(16),
+    );
+    for (const id of ids.slice(0, -1)) reassembler.add(`${id}\n0\n2\nxx`);
+    expect(() => reassembler.add(`${ids.at(-1)}\n0\n2\nxx`)).toThrow(/incomplete messages/);
+  });
+
+  it('lets incomplete messages expire, giving back what they held', () => {
+    let now = 0;
+    const reassembler = new FragmentReassembler(1_000_000, { now: () => now });
+    for (const id of [
+      'AAAAAAAAAAAAAAAA',
+      'BBBBBBBBBBBBBBBB',
+      'CCCCCCCCCCCCCCCC',
+      'DDDDDDDDDDDDDDDD',
+    ]) {
+      reassembler.add(`${id}\n0\n3\nxx`);
+    }
+    now = INCOMPLETE_MESSAGE_TTL_MS + 1;
+    expect(reassembler.add('FFFFFFFFFFFFFFFF\n0\n2\nxx')).toBeUndefined();
+    expect(reassembler.incompleteMessages).toBe(1);
+    expect(reassembler.bufferedChars).toBe(2 + FRAGMENT_SLOT_CHARS);
+    // The expired message's late fragment starts a new message; it never completes the old one.
+    expect(reassembler.add('AAAAAAAAAAAAAAAA\n1\n3\nyy')).toBeUndefined();
   });
 });

@@ -1,0 +1,127 @@
+import { DELETED_ON_THE_WIRE } from '@tinysync/store/protocol';
+import type { AcceptedRow } from './filter-changes.js';
+import { rowWithCells } from './row-with-cells.js';
+
+/** One message's place among the queued ones. */
+export type QueuedChange = number;
+
+/**
+ * How long a change handed to TinyBase may still be missing from the server's copy. TinyBase
+ * applies what it is handed in order but not always at once (it waits while it saves), so a
+ * delivered change is kept until the copy shows it, or for at most this long.
+ */
+export const DELIVERED_CHANGE_TTL_MS = 30_000;
+/** Changes kept at most; the oldest delivered ones go first. */
+export const MAX_QUEUED_CHANGES = 10_000;
+
+interface Entry {
+  readonly cells: Readonly<Record<string, unknown>>;
+  /** When it was handed to TinyBase; undefined while it waits in the inbox. */
+  deliveredAt?: number;
+}
+
+/**
+ * The rows of changes accepted from clients that the server's copy may not show yet: queued for
+ * it, or handed to TinyBase but not applied. Checking a row as a change would leave it must see
+ * those too: a row created in one message and changed in the next would otherwise look
+ * incomplete when the second arrives.
+ */
+export class QueuedRows {
+  /** Per row, the cells each change brings to it, in arrival order. */
+  readonly #rows = new Map<string, Map<QueuedChange, Entry>>();
+  readonly #rowsOf = new Map<QueuedChange, readonly string[]>();
+  readonly #now: () => number;
+  #next: QueuedChange = 0;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  /** Records a change's rows; `delivered` says when it has been handed to TinyBase. */
+  add(rows: readonly AcceptedRow[]): QueuedChange {
+    const change = this.#next++;
+    const keys = rows.map(({ tableId, rowId, cells }) => {
+      const key = rowKey(tableId, rowId);
+      const changes = this.#rows.get(key) ?? new Map<QueuedChange, Entry>();
+      changes.set(change, { cells });
+      this.#rows.set(key, changes);
+      return key;
+    });
+    this.#rowsOf.set(change, keys);
+    if (this.#rowsOf.size > MAX_QUEUED_CHANGES) this.#forget(this.#rowsOf.keys().next().value);
+    return change;
+  }
+
+  delivered(change: QueuedChange): void {
+    const deliveredAt = this.#now();
+    for (const key of this.#rowsOf.get(change) ?? []) {
+      const entry = this.#rows.get(key)?.get(change);
+      if (entry !== undefined) entry.deliveredAt = deliveredAt;
+    }
+  }
+
+  /**
+   * The row as the server's copy holds it (`appliedRow`) with every change it may not show yet laid
+   * over it, in order. Delivered changes the copy shows, or that are too old, are let go here.
+   */
+  overlay(
+    tableId: string,
+    rowId: string,
+    appliedRow: Record<string, unknown> | undefined,
+  ): Record<string, unknown> | undefined {
+    const key = rowKey(tableId, rowId);
+    const changes = this.#rows.get(key);
+    if (changes === undefined) return appliedRow;
+    // TinyBase applies changes in the order it was handed them: once the copy shows one, it has
+    // applied every one handed over before it too.
+    const oldest = this.#now() - DELIVERED_CHANGE_TTL_MS;
+    const entries = [...changes];
+    const applied = entries.findLastIndex(
+      ([, entry]) =>
+        entry.deliveredAt !== undefined &&
+        (entry.deliveredAt < oldest || shows(appliedRow, entry.cells)),
+    );
+    let row = appliedRow;
+    entries.forEach(([change, entry], index) => {
+      if (index <= applied && entry.deliveredAt !== undefined) this.#forgetRow(change, key);
+      else row = rowWithCells(row, entry.cells);
+    });
+    return row;
+  }
+
+  /** Changes kept, for tests and bounds. */
+  get size(): number {
+    return this.#rowsOf.size;
+  }
+
+  #forget(change: QueuedChange | undefined): void {
+    if (change === undefined) return;
+    for (const key of this.#rowsOf.get(change) ?? []) this.#forgetRow(change, key);
+    this.#rowsOf.delete(change);
+  }
+
+  #forgetRow(change: QueuedChange, key: string): void {
+    const changes = this.#rows.get(key);
+    changes?.delete(change);
+    if (changes?.size === 0) this.#rows.delete(key);
+    const keys = this.#rowsOf.get(change)?.filter((other) => other !== key) ?? [];
+    if (keys.length === 0) this.#rowsOf.delete(change);
+    else this.#rowsOf.set(change, keys);
+  }
+}
+
+/** Whether a row holds every cell of a change as the change left it. */
+function shows(
+  row: Record<string, unknown> | undefined,
+  cells: Readonly<Record<string, unknown>>,
+): boolean {
+  return Object.entries(cells).every(([cellId, value]) =>
+    value === DELETED_ON_THE_WIRE
+      ? row === undefined || !Object.hasOwn(row, cellId)
+      : row !== undefined && Object.hasOwn(row, cellId) && row[cellId] === value,
+  );
+}
+
+function rowKey(tableId: string, rowId: string): string {
+  return JSON.stringify([tableId, rowId]);
+}

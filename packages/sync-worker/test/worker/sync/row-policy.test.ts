@@ -1,0 +1,72 @@
+import { appSchema } from '@tinysync/store';
+import { DELETED_ON_THE_WIRE } from '@tinysync/store/protocol';
+import { describe, expect, it } from 'vitest';
+import { DELIVERED_CHANGE_TTL_MS, QueuedRows } from '../../../src/sync/queued-rows.ts';
+import { createRowPolicy } from '../../../src/sync/row-policy.ts';
+
+const ada = { name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 1 };
+
+describe('createRowPolicy', () => {
+  const held: Record<string, Record<string, unknown>> = { u1: ada };
+  const policy = createRowPolicy(appSchema, (_tableId, rowId) => held[rowId]);
+
+  it('accepts changes that leave a row whole, or gone', () => {
+    expect(policy('users', 'u1', { name: 'Ada L.' })).toBeUndefined();
+    expect(policy('users', 'u2', ada)).toBeUndefined();
+    const allDeleted = Object.fromEntries(Object.keys(ada).map((id) => [id, DELETED_ON_THE_WIRE]));
+    expect(policy('users', 'u1', allDeleted)).toBeUndefined();
+    // Cells with defaults may be left out.
+    expect(policy('users', 'u3', { name: 'Bo', email: 'bo@example.com' })).toBeUndefined();
+  });
+
+  it('refuses deleting a required cell of a row the server holds', () => {
+    expect(policy('users', 'u1', { email: DELETED_ON_THE_WIRE })).toEqual({
+      reason: "the row would be invalid: 'email' must be an email address",
+      heldBack: false,
+    });
+  });
+
+  it('holds back a row the server does not have that lacks a required cell', () => {
+    expect(policy('users', 'u2', { name: 'Half' })).toMatchObject({ heldBack: true });
+  });
+});
+
+describe('QueuedRows', () => {
+  it('lays queued changes over the applied row, in order, until the copy shows them', () => {
+    const now = 0;
+    const queued = new QueuedRows(() => now);
+    const created = queued.add([{ tableId: 'users', rowId: 'u1', cells: ada }]);
+    const renamed = queued.add([{ tableId: 'users', rowId: 'u1', cells: { name: 'Ada L.' } }]);
+    expect(queued.overlay('users', 'u1', undefined)).toEqual({ ...ada, name: 'Ada L.' });
+    expect(queued.overlay('users', 'u2', undefined)).toBeUndefined();
+    // Handed to TinyBase but not applied yet: still laid over.
+    queued.delivered(created);
+    queued.delivered(renamed);
+    expect(queued.overlay('users', 'u1', undefined)).toEqual({ ...ada, name: 'Ada L.' });
+    expect(queued.size).toBe(2);
+    // Applied: let go.
+    expect(queued.overlay('users', 'u1', { ...ada, name: 'Ada L.' })).toEqual({
+      ...ada,
+      name: 'Ada L.',
+    });
+    expect(queued.size).toBe(0);
+  });
+
+  it('lets delivered changes go after a while, even when the copy never shows them', () => {
+    let now = 0;
+    const queued = new QueuedRows(() => now);
+    const change = queued.add([{ tableId: 'users', rowId: 'u1', cells: { name: 'Lost' } }]);
+    queued.delivered(change);
+    now = DELIVERED_CHANGE_TTL_MS + 1;
+    expect(queued.overlay('users', 'u1', ada)).toEqual(ada);
+    expect(queued.size).toBe(0);
+  });
+
+  it('keeps what waits in the inbox, however long', () => {
+    let now = 0;
+    const queued = new QueuedRows(() => now);
+    queued.add([{ tableId: 'users', rowId: 'u1', cells: { name: 'Waiting' } }]);
+    now = DELIVERED_CHANGE_TTL_MS * 10;
+    expect(queued.overlay('users', 'u1', ada)).toEqual({ ...ada, name: 'Waiting' });
+  });
+});
