@@ -47,11 +47,26 @@ describe('defineSchema', () => {
     const schema = defineSchema({
       tables: { notes: { cells: { text: z.string() }, permissions: { write: ['org:admin'] } } },
     });
-    expect(schema.permissions.notes).toEqual({ read: '*', write: ['org:admin'] });
+    expect(schema.permissions.notes).toEqual({ write: ['org:admin'] });
     expect(isRoleAllowed(schema.permissions.notes.write, 'org:admin')).toBe(true);
     expect(isRoleAllowed(schema.permissions.notes.write, 'org:member')).toBe(false);
-    expect(isRoleAllowed(schema.permissions.notes.read, 'org:viewer')).toBe(true);
     expect(isRoleAllowed(DEFAULT_PERMISSIONS.write, 'org:viewer')).toBe(false);
+  });
+
+  // Read permissions were declared and documented but enforced nowhere: a schema saying
+  // `read: ['org:admin']` still handed the table to every member and viewer.
+  it('refuses read permissions, which nothing could keep: a store is the read boundary', () => {
+    const declaring = () =>
+      defineSchema({
+        tables: {
+          salaries: {
+            cells: { amount: z.number() },
+            permissions: { read: ['org:admin'] } as never,
+          },
+        },
+      });
+    expect(declaring).toThrow(SchemaError);
+    expect(declaring).toThrow(/'salaries' declares read permissions.*store of its own/);
   });
 
   it('builds strict row validators with defaults', () => {

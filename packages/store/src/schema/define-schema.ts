@@ -103,7 +103,7 @@ export function defineSchema<const Tables extends TableDefinitions>(
       indexes.push({ indexId, tableId, ...index });
     }
     rowSchemas[tableId] = strictObject(table.cells);
-    permissions[tableId] = { ...DEFAULT_PERMISSIONS, ...table.permissions };
+    permissions[tableId] = tablePermissions(tableId, table.permissions);
   }
 
   return Object.freeze({
@@ -122,4 +122,21 @@ function assertIdentifier(name: string, what: string): void {
       `'${name}' is not a valid ${what} name: use letters, digits and '_', starting with a letter`,
     );
   }
+}
+
+/**
+ * A table's permissions over the defaults. `read` is refused rather than ignored: it was once
+ * part of the API, and a schema still saying who may read a table would promise what nothing
+ * keeps (a store is the read boundary: see `TablePermissions`).
+ */
+function tablePermissions(
+  tableId: string,
+  declared: Partial<TablePermissions> | undefined,
+): TablePermissions {
+  if (declared !== undefined && Object.hasOwn(declared, 'read')) {
+    throw new SchemaError(
+      `'${tableId}' declares read permissions, which TinySync does not have: everyone a store admits reads all of it. Put data only some may read in a store of its own (a user store, or a store per project).`,
+    );
+  }
+  return { ...DEFAULT_PERMISSIONS, ...declared };
 }

@@ -5,18 +5,23 @@
  */
 export type Role = 'owner' | 'org:admin' | 'org:member' | 'org:viewer' | (string & {});
 
-/** Who may read and who may write a table: a list of roles, or `'*'` for every role. */
+/**
+ * Who may write a table: a list of roles, or `'*'` for every role.
+ *
+ * There is no `read`: a store is the read boundary. Every session the app's store access lets
+ * into a store receives all of it (over sync, `/snapshot`, `/export` and the table routes), since
+ * TinyBase syncs whole stores by their hashes. Data only some may see goes in a store of its own:
+ * a user's personal store, or a store per project (see the sync worker's `authorizeStore`).
+ */
 export interface TablePermissions {
-  readonly read: readonly Role[] | '*';
   readonly write: readonly Role[] | '*';
 }
 
-/** Everyone may read; viewers may not write. */
+/** Viewers may not write. */
 export const DEFAULT_PERMISSIONS: TablePermissions = {
-  read: '*',
   write: ['owner', 'org:admin', 'org:member'],
 };
 
-export function isRoleAllowed(allowed: TablePermissions['read'], role: Role): boolean {
+export function isRoleAllowed(allowed: TablePermissions['write'], role: Role): boolean {
   return allowed === '*' || allowed.includes(role);
 }

@@ -80,3 +80,17 @@ describe('row types inferred from the schema', () => {
     });
   });
 });
+
+describe('table permissions', () => {
+  it('has no read permissions to declare: a store is the read boundary', () => {
+    defineSchema({
+      tables: {
+        notes: {
+          cells: { text: z.string() },
+          // @ts-expect-error read permissions are not part of the API
+          permissions: { read: ['org:admin'] },
+        },
+      },
+    });
+  });
+});
