@@ -1,10 +1,8 @@
-import type { MergeableStore } from 'tinybase';
-
-/** What the cache reads of the server's store. */
-export type SnapshotSource = Pick<
-  MergeableStore,
-  'getMergeableContent' | 'addDidFinishTransactionListener'
->;
+/** What the cache reads of the server's store (a TinyBase MergeableStore, of any schema). */
+export interface SnapshotSource {
+  getMergeableContent(): unknown;
+  addDidFinishTransactionListener(listener: () => void): unknown;
+}
 
 /**
  * The store's whole CRDT content as JSON, built once and kept until the store next changes.
