@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { type RunningSystem, startSystem } from '../support/running-system.ts';
 import { BASELINE, guardStore, type Tables, withRows } from './guarded-store.ts';
 import { openRawSocket } from './raw-socket.ts';
+import { callApi } from './store-api.ts';
 import { contentDiffFrame, fragmentFrame, hlcAt, type Rows } from './wire-frames.ts';
 
 /**
@@ -105,6 +106,23 @@ const closingFrames: Record<string, Closes> = {
       ),
     closes: { code: 1009, reason: 'message_too_big' },
   },
+  // Each announces 1,000 parts and sends none of their characters: the slots it reserves count
+  // against the message budget, and a connection holds only a few unfinished messages.
+  'more unfinished fragmented messages than a connection may hold': {
+    frames: () =>
+      ['emptyA', 'emptyB', 'emptyC', 'emptyD', 'emptyE'].map((id) =>
+        fragmentFrame(id, 0, 1000, ''),
+      ),
+    closes: { code: 1007, reason: 'malformed_frame' },
+  },
+  'a read-only viewer that keeps writing after it was told': {
+    frames: (time) =>
+      Array.from({ length: 12 }, (_, index) =>
+        contentDiffFrame({ users: { ada: { name: `Viewer's ${index}` } } }, time),
+      ),
+    closes: { code: 4030, reason: 'read_only_writes' },
+    role: 'org:viewer',
+  },
   'a flood of messages past the rate limit': {
     frames: () => Array.from({ length: 300 }, () => '\n[null,1,""]'),
     closes: { code: 4029, reason: 'rate_limited' },
@@ -173,6 +191,18 @@ const droppedFrames: Record<string, Drops> = {
   },
   'a row id over 256 characters': {
     frames: diff({ users: { ['r'.repeat(257)]: { name: 'Long id', email: 'long@example.com' } } }),
+  },
+  'a row id with a control character': {
+    frames: diff({ users: { 'line\nbreak': { name: 'Newline', email: 'nl@example.com' } } }),
+  },
+  'a row id with a lone surrogate': {
+    frames: diff({ users: { 'half\uD83D': { name: 'Half', email: 'half@example.com' } } }),
+  },
+  'a new row without a required cell (held back, never stored)': {
+    frames: userRow({ name: 'No email' }),
+  },
+  'the deletion of a required cell (put back)': {
+    frames: diff({ users: { ada: { email: '\uFFFC' } } }),
   },
   'an empty row id': {
     frames: diff({ users: { '': { name: 'No id', email: 'none@example.com' } } }),
@@ -249,4 +279,35 @@ describe('hostile parts of frames that are dropped', () => {
       expect(hostile.socket.readyState).toBe(OPEN);
     },
   );
+});
+
+describe('a read-only viewer writing rows the store does not have', () => {
+  // Measured before the fix: 1,000 such rows with 2,000-character ids grew the server's
+  // snapshot by 2.2 MB for good, as stamped deletions stored, sent to Turso and to every client.
+  it('plants nothing in the Durable Object, in Turso or on the other clients', async () => {
+    const guarded = await attackedStore();
+    const viewer = await hostileConnection(guarded.storeId, 'org:viewer');
+    const time = hlcAt(Date.now());
+    const planted = (prefix: string, idLength: number) =>
+      Object.fromEntries(
+        Array.from({ length: 50 }, (_, index) => [
+          `${prefix}${index}`.padEnd(idLength, 'x'),
+          { name: 'Planted', email: 'planted@example.com' },
+        ]),
+      );
+    viewer.send(contentDiffFrame({ users: planted('long', 2_000) }, time));
+    viewer.send(contentDiffFrame({ users: planted('short', 10) }, time));
+    viewer.send(contentDiffFrame({ projects: planted('proj', 10) }, time));
+    await guarded.expectIntact();
+    expect(viewer.socket.readyState).toBe(OPEN);
+    // Not even as deletions: the server's whole CRDT state names none of the planted rows.
+    const token = await system.tokenFor(guarded.storeId, { sub: 'user_admin', role: 'org:admin' });
+    const snapshot = await callApi(system.worker.url, {
+      method: 'GET',
+      path: `/stores/${guarded.storeId}/snapshot`,
+      token,
+    });
+    expect(snapshot.status).toBe(200);
+    expect(JSON.stringify(snapshot.body)).not.toMatch(/long0|short0|proj0/);
+  });
 });
