@@ -14,6 +14,7 @@ import {
 import { ContentAnnouncer } from './content-announcer.js';
 import { FrameIntake } from './frame-intake.js';
 import { createDroppedCellRestorer } from './restore-dropped-cells.js';
+import { RequestGuard } from './request-guard.js';
 import type { RowQuery } from './row-query.js';
 import { createServerCopy, type ServerCopy } from './server-copy.js';
 import { answerClose, withOpenSocketsOnly } from './sockets.js';
@@ -50,6 +51,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   readonly #intake: FrameIntake;
   readonly #rpc: StoreRpc;
   readonly #unheardRequest = new UnheardServerRequest();
+  readonly #requestGuard: RequestGuard;
   /** The server's copy of the store, made when TinyBase asks for the persister. */
   #copy: ServerCopy | undefined;
 
@@ -75,11 +77,20 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
       resyncIntervalMs: this.#limits.resyncIntervalMs,
       onError,
     });
+    this.#requestGuard = new RequestGuard({
+      limits: this.#limits,
+      sockets: this.ctx,
+      storeId: () => this.getPathId(),
+    });
     this.#intake = new FrameIntake({
       schema: config.schema,
       limits: this.#limits,
       sockets: this.ctx,
-      deliver: (socket, payload) => tinyBase.webSocketMessage.call(this, socket, payload),
+      deliver: (socket, payload) => {
+        if (this.#requestGuard.admit(socket, payload)) {
+          tinyBase.webSocketMessage.call(this, socket, payload);
+        }
+      },
       applyRelayed: (apply) => this.#announcer.applyRelayed(apply),
       restore: createDroppedCellRestorer({
         tablesSchema,
@@ -127,6 +138,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   override onMessage(fromClientId: string, toClientId: string, remainder: string): void {
     const hasClients = () => this.ctx.getWebSockets().length > 0;
     this.#unheardRequest.observe(fromClientId, toClientId, remainder, hasClients);
+    this.#requestGuard.observe(fromClientId, toClientId, remainder);
   }
 
   override fetch(request: Request): Response | Promise<Response> {
