@@ -82,6 +82,74 @@ export const CLOSE = {
   rateLimited: { code: 4029, reason: 'rate_limited' },
   /** A read-only connection kept sending writes after it was told it is read-only. */
   readOnlyWrites: { code: 4030, reason: 'read_only_writes' },
+  /**
+   * A refreshed session token (`tokenRefreshFrame`) was refused: invalid, another user's, or
+   * no longer allowed this store. Reconnecting asks the server again, at the handshake.
+   */
+  tokenRefused: { code: 4003, reason: 'token_refused' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];
+
+/*
+ * In-band token refresh. Session tokens are short-lived (Clerk's: 60 s) and the server closes a
+ * socket when its token expires (`CLOSE.tokenExpired`). Before that, the client sends a fresh
+ * token over the open socket; the server verifies it as it verified the handshake's and extends
+ * the connection, with the role the new token carries.
+ */
+
+/**
+ * Starts a refresh frame: `tinysync.token:<jwt>`. It has no newline, so it can never be a
+ * TinyBase frame (`<toClientId>\n<json>`); the server takes any frame starting with it out
+ * before TinyBase's checks and never relays it.
+ */
+export const TOKEN_REFRESH_PREFIX = 'tinysync.token:';
+
+/** The longest token a refresh frame may carry (characters); a longer one closes `tooBig`. */
+export const MAX_REFRESH_TOKEN_CHARS = 16 * 1024;
+
+/**
+ * The least time between two refreshes a client sends; the server closes a connection that
+ * refreshes more often than that on average (`CLOSE.rateLimited`), since each costs a signature
+ * check.
+ */
+export const MIN_TOKEN_REFRESH_INTERVAL_MS = 1_000;
+
+export function tokenRefreshFrame(token: string): string {
+  return `${TOKEN_REFRESH_PREFIX}${token}`;
+}
+
+/** What the server answers a refresh it accepted: the connection as it now stands. */
+export interface TokenAccepted {
+  /** When the connection's token now expires (ms since epoch); the socket is closed then. */
+  readonly expiresAt: number;
+  /** Whether the connection is now read-only (the new token's role may differ). */
+  readonly readOnly: boolean;
+}
+
+const TOKEN_ACCEPTED_REQUEST_ID = 'tinysync.token-accepted';
+
+/**
+ * The frame that answers an accepted refresh. Like `READ_ONLY_NOTICE`, a TinyBase response to no
+ * request, which standard clients ignore; its body is a values stamp
+ * (`[{ expiresAt: [ms], readOnly: [flag] }]`), a shape TinyBase accepts as a response body.
+ */
+export function tokenAcceptedNotice({ expiresAt, readOnly }: TokenAccepted): string {
+  const body = [{ expiresAt: [expiresAt], readOnly: [readOnly] }];
+  return `${SERVER_CLIENT_ID}\n${JSON.stringify([TOKEN_ACCEPTED_REQUEST_ID, MESSAGE.response, body])}`;
+}
+
+/** The answer a frame carries, when it is `tokenAcceptedNotice`'s. */
+export function parseTokenAccepted(frame: string): TokenAccepted | undefined {
+  if (!frame.startsWith(`${SERVER_CLIENT_ID}\n["${TOKEN_ACCEPTED_REQUEST_ID}"`)) return undefined;
+  try {
+    const [, , [values]] = JSON.parse(frame.slice(SERVER_CLIENT_ID.length + 1));
+    const expiresAt = values?.expiresAt?.[0];
+    const readOnly = values?.readOnly?.[0];
+    return typeof expiresAt === 'number' && typeof readOnly === 'boolean'
+      ? { expiresAt, readOnly }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -82,7 +82,11 @@ export class AlarmScheduler {
     return this.#resyncAt;
   }
 
-  /** Closes the sockets whose token has expired; returns the next expiry (or Infinity). */
+  /**
+   * Closes the sockets whose token has expired; returns the next expiry (or Infinity). Read from
+   * the attachments each time: a token refreshed in band (token-refresh.ts) moves a connection's
+   * expiry later, so the alarm set for the old one finds it open and re-arms for the new one.
+   */
   #closeExpiredSockets(): number {
     const now = Date.now();
     let next = Number.POSITIVE_INFINITY;

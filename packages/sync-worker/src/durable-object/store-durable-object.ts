@@ -1,6 +1,7 @@
 import { type AnySchema, toTinyBaseTablesSchema } from '@tinysync/store';
 import type { TablesSchema } from 'tinybase';
 import { WsServerDurableObject } from 'tinybase/synchronizers/synchronizer-ws-server-durable-object';
+import { refreshedSession } from '../auth/refreshed-session.js';
 import type { SyncWorkerConfig } from '../config/sync-worker-options.js';
 import type { Env } from '../env.js';
 import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.js';
@@ -20,6 +21,7 @@ import { createServerCopy, type ServerCopy } from './server-copy.js';
 import { answerClose, withOpenSocketsOnly } from './sockets.js';
 import type { StoreResult } from './store-result.js';
 import { type ExportedTables, StoreRpc } from './store-rpc.js';
+import { isTokenRefreshFrame, TokenRefresh } from './token-refresh.js';
 import { UnheardServerRequest } from './unheard-server-request.js';
 
 /** TinyBase implements these socket handlers; its type declarations leave them optional. */
@@ -50,6 +52,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
   readonly #scheduler: AlarmScheduler;
   readonly #intake: FrameIntake;
   readonly #rpc: StoreRpc;
+  readonly #tokenRefresh: TokenRefresh;
   readonly #unheardRequest = new UnheardServerRequest();
   readonly #requestGuard: RequestGuard;
   /** The server's copy of the store, made when TinyBase asks for the persister. */
@@ -112,6 +115,14 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
       app: () => this.#copy?.app,
       mirror: () => this.#copy?.mirror,
     });
+    this.#tokenRefresh = new TokenRefresh({
+      verify: (token, userId) =>
+        refreshedSession(token, userId, { storeId: this.getPathId(), env, config }),
+      permissionsChanged: (socket) => this.#intake.permissionsChanged(socket),
+      expiresAt: (time) => void this.#scheduler.wakeAt(time),
+      storeId: () => this.getPathId(),
+      onError,
+    });
   }
 
   override createPersister() {
@@ -153,7 +164,9 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
     return upgraded;
   }
 
-  override webSocketMessage(socket: WebSocket, frame: string | ArrayBuffer): void {
+  override webSocketMessage(socket: WebSocket, frame: string | ArrayBuffer): void | Promise<void> {
+    // A fresh session token (token-refresh.ts) is never a TinyBase message.
+    if (isTokenRefreshFrame(frame)) return this.#tokenRefresh.receive(socket, frame);
     this.#unheardRequest.askClientOf(socket);
     this.#intake.receive(socket, frame);
   }

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import type { AuthenticatedAppEnv } from '../app-env.js';
 import { authenticate } from '../auth/authenticate.js';
-import { writableTableIds } from '../auth/store-access.js';
 import { ApiError } from '../http/api-error.js';
-import { CONNECTION_HEADER, type ConnectionInfo } from '../sync/connection-info.js';
+import { CONNECTION_HEADER, connectionInfoFrom } from '../sync/connection-info.js';
 import { store } from './store-stub.js';
 
 /**
@@ -19,14 +18,7 @@ export const syncRoutes = new Hono<AuthenticatedAppEnv>().get(
       throw new ApiError('upgrade_required', 'Connect with a WebSocket upgrade');
     }
     const { storeAccess, session, webSocketProtocol, config } = c.var;
-    const connection: ConnectionInfo = {
-      userId: storeAccess.userId,
-      role: storeAccess.role,
-      readOnly: storeAccess.readOnly,
-      writableTables: storeAccess.readOnly ? [] : writableTableIds(config.schema, storeAccess.role),
-      expiresAt: session.expiresAt,
-      ...(webSocketProtocol === undefined ? {} : { protocol: webSocketProtocol }),
-    };
+    const connection = connectionInfoFrom(config.schema, storeAccess, session, webSocketProtocol);
     const headers = new Headers(c.req.raw.headers);
     // The token stays out of the Durable Object: it may travel in any of these.
     headers.delete('authorization');
