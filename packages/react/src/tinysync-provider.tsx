@@ -5,6 +5,7 @@ import {
   indexedDbPersister,
   memoryPersister,
   type PersisterFactory,
+  type SyncClientOptions,
 } from '@tinysync/store';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { localDatabaseName, trackClosing } from './local-data.js';
@@ -16,8 +17,11 @@ export interface TinySyncProviderProps<S extends AnySchema> {
   readonly storeId: string;
   /** The sync worker, e.g. `wss://sync.example.com`; without it the store stays local. */
   readonly url?: string;
-  /** A current session token (Clerk's `getToken`); asked again for every connection. */
-  readonly getToken?: () => Promise<string | null | undefined> | string | null | undefined;
+  /**
+   * A current session token (Clerk's `getToken`); asked again for every connection, and with
+   * `{ skipCache: true }` for a fresh one shortly before the one in use expires.
+   */
+  readonly getToken?: SyncClientOptions['getToken'];
   /** Local persistence: IndexedDB (default), memory, a persister factory, or none. */
   readonly persist?: 'indexeddb' | 'memory' | PersisterFactory | false;
   /** Rendered while local data loads (before the first render of `children`). */
@@ -51,7 +55,7 @@ export function TinySyncProvider<S extends AnySchema>(props: TinySyncProviderPro
             store: app,
             url,
             storeId,
-            getToken: () => getTokenRef.current?.(),
+            getToken: (request) => getTokenRef.current?.(request),
             ...(WebSocket === undefined ? {} : { WebSocket }),
           });
     let open = true;

@@ -1,10 +1,17 @@
 import 'fake-indexeddb/auto';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { appSchema } from '@tinysync/store';
-import { describe, expect, it, vi } from 'vitest';
+import { tokenRefreshFrame } from '@tinysync/store/protocol';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createHooks } from '../create-hooks.js';
 import { useStoreId } from '../use-store-id.js';
 import { type ClerkAuth, ClerkTinySyncProvider } from './clerk-tinysync-provider.js';
+
+/** A JWT's shape with these claims: the sync client reads `exp`, the server would verify. */
+function unsignedJwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => btoa(JSON.stringify(value)).replaceAll('=', '');
+  return `${part({ alg: 'RS256' })}.${part(claims)}.signature`;
+}
 
 const clerkReactAuth = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('@clerk/react', () => ({ useAuth: () => clerkReactAuth.current }));
@@ -119,6 +126,59 @@ describe('ClerkTinySyncProvider', () => {
     await waitFor(() => expect(screen.queryByText('project_2: nobody')).toBeNull());
     // Not only the store open at sign-out: the one opened before it too.
     await waitFor(async () => expect(await databases()).not.toContain('tinysync:project_1'));
+  });
+
+  it('asks Clerk for a fresh token (skipCache) before the one in use expires, and sends it', async () => {
+    const sent: string[] = [];
+    /** A sync server that accepts the socket and keeps what the client sends. */
+    class AcceptingSocket extends EventTarget {
+      readyState = 0;
+      bufferedAmount = 0;
+      binaryType = 'blob';
+      constructor() {
+        super();
+        setTimeout(() => {
+          this.readyState = 1;
+          this.dispatchEvent(new Event('open'));
+        });
+      }
+      send(frame: string) {
+        sent.push(frame);
+      }
+      close() {
+        this.readyState = 3;
+      }
+    }
+    // Clerk's session tokens: short-lived; a fresh one only when asked with skipCache.
+    const issued = Date.now();
+    const clerkGetToken = vi.fn(async (options?: { skipCache?: boolean }) =>
+      unsignedJwt({
+        sub: 'user_5',
+        iat: Math.floor(issued / 1000),
+        exp: Math.floor(issued / 1000) + (options?.skipCache ? 60 : 2),
+      }),
+    );
+    fakeAuth.current = { ...signedIn('user_5', 'org_e'), getToken: clerkGetToken };
+    // No server behind the socket: the first sync's snapshot is simply not there.
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 404 }));
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    render(
+      <ClerkTinySyncProvider
+        schema={appSchema}
+        useAuth={useFakeAuth}
+        persist="memory"
+        url="ws://127.0.0.1:1"
+        WebSocket={AcceptingSocket}
+      >
+        <Workspace />
+      </ClerkTinySyncProvider>,
+    );
+    await screen.findByText('org_e: nobody');
+    await waitFor(() => expect(clerkGetToken).toHaveBeenCalledWith({ skipCache: true }));
+    const fresh = await clerkGetToken.mock.results.at(-1)?.value;
+    await waitFor(() => expect(sent).toContain(tokenRefreshFrame(fresh)));
   });
 
   it('uses @clerk/react’s useAuth by default', async () => {

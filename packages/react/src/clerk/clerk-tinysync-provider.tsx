@@ -12,7 +12,8 @@ export interface ClerkAuth {
   readonly isLoaded: boolean;
   readonly userId: string | null | undefined;
   readonly orgId: string | null | undefined;
-  readonly getToken: () => Promise<string | null>;
+  /** With `{ skipCache: true }` Clerk issues a fresh token instead of answering its cached one. */
+  readonly getToken: (options?: { skipCache?: boolean }) => Promise<string | null>;
 }
 
 export interface ClerkTinySyncProviderProps<S extends AnySchema>
@@ -37,7 +38,9 @@ export interface ClerkTinySyncProviderProps<S extends AnySchema>
 /**
  * `<TinySyncProvider>` for apps inside `<ClerkProvider>`: opens the active organization's store
  * (`org_<orgId>`), else the user's own (`user_<userId>`), or the `storeId` given, with Clerk's
- * `getToken`, and switches stores when the organization (or `storeId`) changes.
+ * `getToken`, and switches stores when the organization (or `storeId`) changes. Before Clerk's
+ * short-lived token (60 s) expires, a fresh one (`skipCache`) goes over the open socket, so the
+ * connection stays up.
  */
 export function ClerkTinySyncProvider<S extends AnySchema>({
   useAuth = useClerkReactAuth as () => ClerkAuth,
@@ -53,7 +56,13 @@ export function ClerkTinySyncProvider<S extends AnySchema>({
   useClearLocalDataOnSignOut(auth.isLoaded ? storeId : undefined, clearOnSignOut);
   const authRef = useRef(auth);
   authRef.current = auth;
-  const getToken = useCallback(() => authRef.current.getToken(), []);
+  // A refresh before the token in use expires must get a new one: Clerk's cached token
+  // would expire at the same moment.
+  const getToken = useCallback(
+    (request?: { readonly skipCache?: boolean }) =>
+      authRef.current.getToken(request?.skipCache ? { skipCache: true } : undefined),
+    [],
+  );
 
   if (!auth.isLoaded) return providerProps.fallback ?? signedOut;
   if (storeId === null) return signedOut;

@@ -8,6 +8,7 @@ import {
   AUTH_PROTOCOL_PREFIX,
   FRAGMENT_BYTES,
   MESSAGE,
+  parseTokenAccepted,
   READ_ONLY_NOTICE,
   REQUEST_TIMEOUT_SECONDS,
   SERVER_CLIENT_ID,
@@ -21,6 +22,7 @@ import { loadSnapshot } from './load-snapshot.js';
 import { probeSession } from './probe-session.js';
 import { refusalOf } from './sync-refused-error.js';
 import { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot } from './sync-status.js';
+import { type GetToken, TokenRefresher } from './token-refresher.js';
 
 export interface SyncClientOptions {
   readonly store: TinySyncStore<AnySchema>;
@@ -28,8 +30,12 @@ export interface SyncClientOptions {
   readonly url: string;
   /** `org_<orgId>` or `user_<userId>`. */
   readonly storeId: string;
-  /** A current session token, asked for on every connection attempt (Clerk's `getToken`). */
-  readonly getToken: () => Promise<string | null | undefined> | string | null | undefined;
+  /**
+   * A current session token, asked for on every connection attempt (Clerk's `getToken`). Shortly
+   * before the token in use expires it is asked with `{ skipCache: true }` (Clerk's option) for a
+   * freshly issued one, which is sent over the open socket: the connection outlives its tokens.
+   */
+  readonly getToken: GetToken;
   /** A WebSocket class where there is no global one (Node: the `ws` package). */
   readonly WebSocket?: unknown;
   readonly fetch?: typeof fetch;
@@ -119,6 +125,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   /** The token the snapshot was fetched with, used for the connection right after it. */
   let snapshotToken: string | undefined;
+  const refresher = new TokenRefresher({
+    getToken,
+    send: (frame) => {
+      if (connection === undefined || socket?.readyState !== 1) return false;
+      socket.send(frame);
+      return true;
+    },
+  });
 
   const protocols = async (): Promise<string[]> => {
     try {
@@ -138,6 +152,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const old = connection;
     connection = undefined;
     clearTimeout(confirmationTimer);
+    refresher.stop();
     if (old === undefined) return;
     old.view.retire();
     void old.synchronizer?.destroy();
@@ -153,6 +168,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       }),
     };
     connection = current;
+    refresher.connected(lastToken);
     update({ status: 'syncing', error: null });
     void startSynchronizer(current);
   };
@@ -246,8 +262,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   const onMessage = (event: { data: unknown }) => {
     const frame = String(event.data);
+    const tokenAccepted = parseTokenAccepted(frame);
     if (frame === READ_ONLY_NOTICE) {
       if (!snapshot.readOnly) update({ readOnly: true });
+    } else if (tokenAccepted !== undefined) {
+      // The refreshed token's role may differ: a viewer again may write, or no longer.
+      refresher.accepted(tokenAccepted);
+      if (snapshot.readOnly !== tokenAccepted.readOnly)
+        update({ readOnly: tokenAccepted.readOnly });
     } else if (frame.startsWith(`${SERVER_CLIENT_ID}\n["${CONFIRMATION_REQUEST_PREFIX}`)) {
       handleConfirmation(frame.slice(2));
     }
