@@ -88,4 +88,5 @@ export { SessionRefusedError } from './sync/probe-session.js';
 export { orgStoreId, userStoreId } from './sync/store-ids.js';
 export { SyncRefusedError } from './sync/sync-refused-error.js';
 export { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot, type SyncStatus } from './sync/sync-status.js';
+export type { GetToken, TokenRequest } from './sync/token-refresher.js';
 export { cellIssue, MAX_ROW_ID_LENGTH, rowIdIssue } from './validation/validate-rows.js';
