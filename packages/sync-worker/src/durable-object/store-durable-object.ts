@@ -14,8 +14,8 @@ import {
 } from './connection-admission.js';
 import { ContentAnnouncer } from './content-announcer.js';
 import { FrameIntake } from './frame-intake.js';
-import { createDroppedCellRestorer } from './restore-dropped-cells.js';
 import { RequestGuard } from './request-guard.js';
+import { createDroppedCellRestorer } from './restore-dropped-cells.js';
 import type { RowQuery } from './row-query.js';
 import { createServerCopy, type ServerCopy } from './server-copy.js';
 import { answerClose, withOpenSocketsOnly } from './sockets.js';
