@@ -18,6 +18,7 @@ import type { AnySchema } from '../schema/row-types.js';
 import type { TinySyncStore } from '../store/create-tinysync-store.js';
 import { isEmpty } from '../store/is-empty.js';
 import { ConnectionSocket, type SocketLike } from './connection-socket.js';
+import { followWriteAccess } from './follow-write-access.js';
 import { loadSnapshot } from './load-snapshot.js';
 import { probeSession } from './probe-session.js';
 import { refusalOf } from './sync-refused-error.js';
@@ -196,6 +197,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         if (status !== SYNCHRONIZER_LOADING && changedWhileLoading) reofferChanges(current);
       });
       await synchronizer.startSync();
+      followWriteAccess(synchronizer, snapshot.readOnly);
       scheduleConfirmation(0);
     } catch (error) {
       if (connection === current) update({ status: 'error', error: asError(error) });
@@ -264,15 +266,19 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const frame = String(event.data);
     const tokenAccepted = parseTokenAccepted(frame);
     if (frame === READ_ONLY_NOTICE) {
-      if (!snapshot.readOnly) update({ readOnly: true });
+      setReadOnly(true);
     } else if (tokenAccepted !== undefined) {
       // The refreshed token's role may differ: a viewer again may write, or no longer.
       refresher.accepted(tokenAccepted);
-      if (snapshot.readOnly !== tokenAccepted.readOnly)
-        update({ readOnly: tokenAccepted.readOnly });
+      setReadOnly(tokenAccepted.readOnly);
     } else if (frame.startsWith(`${SERVER_CLIENT_ID}\n["${CONFIRMATION_REQUEST_PREFIX}`)) {
       handleConfirmation(frame.slice(2));
     }
+  };
+
+  const setReadOnly = (readOnly: boolean) => {
+    if (snapshot.readOnly !== readOnly) update({ readOnly });
+    followWriteAccess(connection?.synchronizer, readOnly);
   };
 
   /** Asks the server for its content hashes; equal to ours means it holds all our changes. */
@@ -314,7 +320,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const reofferChanges = (current: Connection) => {
     changedWhileLoading = false;
     disagreements = 0;
-    if (connection === current) void current.synchronizer?.save();
+    // A read-only session has nothing the server would take.
+    if (connection === current && !snapshot.readOnly) void current.synchronizer?.save();
   };
 
   /**

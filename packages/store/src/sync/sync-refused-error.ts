@@ -9,6 +9,7 @@ const REFUSALS: ReadonlyMap<number, string> = new Map([
   [CLOSE.malformed.code, 'a malformed message'],
   [CLOSE.tooBig.code, 'a message over its size limit (TINYSYNC_MAX_MESSAGE_BYTES)'],
   [CLOSE.rateLimited.code, 'more messages than its rate limit allows'],
+  [CLOSE.readOnlyWrites.code, 'writes on a read-only connection after telling it so'],
 ]);
 
 /**

@@ -227,6 +227,38 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     await eventually(() => expect(client.getSnapshot().readOnly).toBe(true));
   });
 
+  it('sends no writes once it knows it is read-only, and keeps receiving', async () => {
+    const storeId = 'org_client5b';
+    const sent: string[] = [];
+    class RecordingWebSocket extends WebSocket {
+      override send(...args: Parameters<WebSocket['send']>) {
+        sent.push(String(args[0]));
+        super.send(...args);
+      }
+    }
+    const { app, client } = await openClient({
+      storeId,
+      getToken: () => devToken({ sub: 'user_v', org: storeId, role: 'org:viewer' }),
+      WebSocketClass: RecordingWebSocket,
+    });
+    await eventually(() => expect(client.getSnapshot().readOnly).toBe(true));
+    await eventually(() => expect(client.getSnapshot().status).toBe('synced'));
+    const before = sent.length;
+    // Past the hooks (which throw ReadOnlyError): the raw TinyBase store.
+    app.store.setRow('users', 'raw', ada);
+    // The client asks the server whether it holds everything after each local change: once
+    // that question is out, a push of the change would have gone before it.
+    await eventually(() =>
+      expect(sent.slice(before).some((frame) => frame.includes('tinysync.confirm.'))).toBe(true),
+    );
+    const pushes = sent.slice(before).filter((frame) => /^\n\["[^"]*",3,/.test(frame));
+    expect(pushes).toEqual([]);
+    const other = await plainClient(storeId);
+    other.store.setRow('users', 'fromOther', ada);
+    await eventually(() => expect(app.store.getRow('users', 'fromOther')).toEqual(ada));
+    expect(client.getSnapshot().readOnly).toBe(true);
+  });
+
   it('sends edits made offline, across a reload, once it reconnects', async () => {
     const storeId = 'org_client6';
     const storage: MemoryStorage = new Map();
