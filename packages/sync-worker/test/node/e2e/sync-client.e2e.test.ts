@@ -231,15 +231,19 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     const storeId = 'org_client5b';
     const sent: string[] = [];
     class RecordingWebSocket extends WebSocket {
-      override send(...args: Parameters<WebSocket['send']>) {
-        sent.push(String(args[0]));
-        super.send(...args);
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        const send = this.send.bind(this);
+        this.send = ((data: string) => {
+          sent.push(data);
+          send(data);
+        }) as typeof this.send;
       }
     }
     const { app, client } = await openClient({
       storeId,
       getToken: () => devToken({ sub: 'user_v', org: storeId, role: 'org:viewer' }),
-      WebSocketClass: RecordingWebSocket,
+      WebSocketClass: RecordingWebSocket as typeof WebSocket,
     });
     await eventually(() => expect(client.getSnapshot().readOnly).toBe(true));
     await eventually(() => expect(client.getSnapshot().status).toBe('synced'));

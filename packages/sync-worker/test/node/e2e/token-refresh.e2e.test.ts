@@ -16,7 +16,7 @@ import {
   startWorker,
 } from '../../../testing/index.ts';
 
-const ada = { name: 'Ada', email: 'ada@example.com', role: 'member', createdAt: 1 };
+const ada = { name: 'Ada', email: 'ada@example.com', role: 'member' as const, createdAt: 1 };
 /** Seconds a test token lives: several lifetimes fit in a test. */
 const TTL = 5;
 

@@ -7,7 +7,7 @@ import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { CLOSE } from '@tinysync/store/protocol';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, connectClient, eventually, VIEWER } from './connect.ts';
+import { connectClient, eventually, VIEWER } from './connect.ts';
 
 const ada = { name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 1 };
 let storeCounter = 0;
