@@ -34,6 +34,16 @@ export {
   type SchemaDefinition,
 } from './schema/define-schema.js';
 export {
+  type IncludableReference,
+  type IncludableTables,
+  type IncludedRowName,
+  type IncludeOption,
+  includableReferences,
+  includedRowName,
+  type ReferenceCellId,
+  type RowWithIncluded,
+} from './schema/included-rows.js';
+export {
   DEFAULT_PERMISSIONS,
   isRoleAllowed,
   type Role,
