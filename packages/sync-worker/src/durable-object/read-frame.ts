@@ -30,7 +30,7 @@ export interface WholeMessage {
 }
 
 /**
- * Checks one frame of `socket` (size, rate, fragments, shape); a close reason when the
+ * Checks one frame of `socket` (size, expiry, rate, fragments, shape); a close reason when the
  * connection must go, else the message once whole. Cheap checks come first: a frame that is
  * binary or too big costs nothing more, not even the connection's state (`readerOf`).
  */
@@ -42,8 +42,11 @@ export function readFrame(
 ): FrameReading | { close: CloseReason } {
   if (typeof frame !== 'string') return { close: CLOSE.binary };
   if (frame.length > maxFrameBytes) return { close: CLOSE.tooBig };
+  // Read anew for every frame: an in-band token refresh (token-refresh.ts) moves `expiresAt`.
   const connection = socket.deserializeAttachment() as ConnectionInfo | null;
   if (connection === null) return { close: CLOSE.malformed };
+  // The alarm closes an expired connection, but it can run late: until then, no frame counts.
+  if (connection.expiresAt <= Date.now()) return { close: CLOSE.tokenExpired };
   const reader = readerOf(socket);
   if (!reader.rateLimiter.tryTake()) return { close: CLOSE.rateLimited };
 
