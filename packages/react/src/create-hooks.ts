@@ -1,8 +1,10 @@
 import {
   type AnySchema,
   type CreateInput,
+  type IncludeOption,
   ReadOnlyError,
   type RowWithId,
+  type RowWithIncluded,
   type TableId,
   type TinySyncStore,
   type UpdatePatch,
@@ -10,6 +12,7 @@ import {
 import { useCallback, useMemo } from 'react';
 import { capitalize, type RowName, rowName } from './hook-names.js';
 import type { QueryResult } from './hooks/query-result.js';
+import type { NoInclude, WithIncludeOption } from './hooks/use-included-rows.js';
 import {
   type MutationCallbacks,
   type MutationResult,
@@ -19,16 +22,21 @@ import { type RowOptions, useTableRow } from './hooks/use-table-row.js';
 import { type RowsFilter, type RowsOptions, useTableRows } from './hooks/use-table-rows.js';
 import { useTinySyncSession } from './tinysync-context.js';
 
-type ListHook<S extends AnySchema, T extends TableId<S>> = <Data = RowWithId<S, T>[]>(
+type ListHook<S extends AnySchema, T extends TableId<S>> = <
+  const I extends IncludeOption<S, T> = NoInclude,
+  Data = RowWithIncluded<S, T, I>[],
+>(
   filter?: RowsFilter<S, T>,
-  options?: RowsOptions<S, T, Data>,
+  options?: WithIncludeOption<RowsOptions<S, T, Data>, S, T, I, Data>,
 ) => QueryResult<Data> & { readonly [K in T]: Data | undefined };
 
-type RowHook<S extends AnySchema, T extends TableId<S>> = (
+type RowHook<S extends AnySchema, T extends TableId<S>> = <
+  const I extends IncludeOption<S, T> = NoInclude,
+>(
   rowId: string | undefined,
-  options?: RowOptions,
-) => QueryResult<RowWithId<S, T> | undefined> & {
-  readonly [K in RowName<T>]: RowWithId<S, T> | undefined;
+  options?: WithIncludeOption<RowOptions, S, T, I, never>,
+) => QueryResult<RowWithIncluded<S, T, I> | undefined> & {
+  readonly [K in RowName<T>]: RowWithIncluded<S, T, I> | undefined;
 };
 
 export type UpdateVariables<S extends AnySchema, T extends TableId<S>> = {

@@ -2,16 +2,19 @@ import type { AnySchema, RowWithId, TableId, TableOperations } from '@tinysync/s
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { useTinySyncSession } from '../tinysync-context.js';
 import { type QueryResult, queryResult } from './query-result.js';
+import { useIncludedRows } from './use-included-rows.js';
 
 export interface RowOptions {
   readonly enabled?: boolean;
+  /** Referenced rows to nest in the row: `{ assignee: true }` (see `useIncludedRows`). */
+  readonly include?: Readonly<Record<string, boolean | undefined>>;
 }
 
 /** One row by id (undefined when absent), re-rendering only when that row changes. */
 export function useTableRow<S extends AnySchema, T extends TableId<S>>(
   tableId: T,
   rowId: string | undefined,
-  { enabled = true }: RowOptions = {},
+  { enabled = true, include }: RowOptions = {},
 ): QueryResult<RowWithId<S, T> | undefined> {
   const { app } = useTinySyncSession(`the ${tableId} row hook`);
   const store = app.store as unknown as import('tinybase').MergeableStore;
@@ -39,5 +42,10 @@ export function useTableRow<S extends AnySchema, T extends TableId<S>>(
         : undefined,
     [app, tableId, rowId, enabled, rowJson],
   );
-  return useMemo(() => queryResult(row, enabled && rowId !== undefined), [row, enabled, rowId]);
+  const rowAsList = useMemo(() => (row === undefined ? undefined : [row]), [row]);
+  const shownRow = useIncludedRows(app, tableId, rowAsList, include)?.[0];
+  return useMemo(
+    () => queryResult(shownRow, enabled && rowId !== undefined),
+    [shownRow, enabled, rowId],
+  );
 }

@@ -1,7 +1,15 @@
-import type { AnySchema, ListOptions, RowWithId, TableId, TableOperations } from '@tinysync/store';
+import type {
+  AnySchema,
+  IncludeOption,
+  ListOptions,
+  RowWithId,
+  TableId,
+  TableOperations,
+} from '@tinysync/store';
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTinySyncSession } from '../tinysync-context.js';
 import { type QueryResult, queryResult } from './query-result.js';
+import { useIncludedRows } from './use-included-rows.js';
 
 export type RowsFilter<S extends AnySchema, T extends TableId<S>> = NonNullable<
   ListOptions<S, T>['where']
@@ -16,6 +24,8 @@ export interface RowsOptions<S extends AnySchema, T extends TableId<S>, Data> {
   readonly select?: (rows: RowWithId<S, T>[]) => Data;
   /** `false` keeps the query idle (`status: 'pending'`, no data), as in React Query. */
   readonly enabled?: boolean;
+  /** Referenced rows to nest in each row: `{ assignee: true }` (see `useIncludedRows`). */
+  readonly include?: IncludeOption<S, T>;
 }
 
 /**
@@ -48,7 +58,7 @@ export function useTableRows<S extends AnySchema, T extends TableId<S>, Data = R
     () => store.getMergeableTableHashes()[tableId] ?? 0,
   );
 
-  const { sortBy, descending, limit, offset, select, enabled = true } = options;
+  const { sortBy, descending, limit, offset, select, enabled = true, include } = options;
   const filterKey = typeof filter === 'function' ? filter : JSON.stringify(filter ?? null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for filter; tableHash changes with the table.
   const rows = useMemo(() => {
@@ -71,9 +81,15 @@ export function useTableRows<S extends AnySchema, T extends TableId<S>, Data = R
     });
   }, [app, tableId, filterKey, sortBy, descending, limit, offset, enabled, tableHash]);
 
+  const shownRows = useIncludedRows(app, tableId, rows, include);
   const data = useMemo(
-    () => (rows === undefined ? undefined : select ? select(rows) : (rows as unknown as Data)),
-    [rows, select],
+    () =>
+      shownRows === undefined
+        ? undefined
+        : select
+          ? select(shownRows)
+          : (shownRows as unknown as Data),
+    [shownRows, select],
   );
   return useMemo(() => queryResult(data, enabled), [data, enabled]);
 }
