@@ -10,6 +10,7 @@ import { MAX_CELL_CHARS } from '../sync/cell-length.js';
 import { createCellPolicy, isCorrectableCell, mayWriteTable } from '../sync/cell-policy.js';
 import type { ConnectionInfo } from '../sync/connection-info.js';
 import { CORRECTION_BATCHES_PER_SECOND } from '../sync/dropped-cell-correction.js';
+import { DroppedCellsLog } from '../sync/dropped-cells-log.js';
 import {
   type ChangePolicies,
   type DroppedCell,
@@ -53,6 +54,7 @@ interface SocketState extends FrameReader {
   policies?: ChangePolicies;
   /** Messages with refused writes this read-only connection sent (see read-only-writes.ts). */
   readOnlyWriteMessages: number;
+  readonly droppedCellsLog: DroppedCellsLog;
 }
 
 /**
@@ -211,22 +213,17 @@ export class FrameIntake {
   }
 
   #reportDropped(socket: WebSocket, connection: ConnectionInfo, dropped: readonly DroppedCell[]) {
-    console.warn(
-      JSON.stringify({
-        level: 'warn',
-        event: 'changes_dropped',
-        store: this.#options.storeId(),
-        userId: connection.userId,
-        count: dropped.length,
-        sample: dropped.slice(0, 5),
-      }),
+    const state = this.#stateOf(socket);
+    // Bounded: ids cut, at most a line a second per connection (dropped-cells-log.ts).
+    state.droppedCellsLog.report(
+      { store: this.#options.storeId(), userId: connection.userId },
+      dropped,
     );
     if (!connection.readOnly) return;
     const attempted = isAttemptedChange(
       dropped,
       (tableId, rowId) => this.#currentRow(tableId, rowId) !== undefined,
     );
-    const state = this.#stateOf(socket);
     if (attempted && ++state.readOnlyWriteMessages > READ_ONLY_WRITE_MESSAGES_TOLERATED) {
       close(socket, CLOSE.readOnlyWrites);
     } else send(socket, READ_ONLY_NOTICE);
@@ -241,6 +238,7 @@ export class FrameIntake {
         rateLimiter: new RateLimiter(limits.messagesPerSecond, limits.messageBurst),
         correctionLimiter: new RateLimiter(CORRECTION_BATCHES_PER_SECOND, 1),
         readOnlyWriteMessages: 0,
+        droppedCellsLog: new DroppedCellsLog(),
       };
       this.#states.set(socket, state);
     }
