@@ -11,8 +11,10 @@ import {
 } from '@tinysync/store';
 import { useCallback, useMemo } from 'react';
 import { capitalize, type RowName, rowName } from './hook-names.js';
-import type { QueryResult } from './hooks/query-result.js';
+import type { QueryResult, SuspenseQueryResult, WithDataAs } from './hooks/query-result.js';
 import type { NoInclude, WithIncludeOption } from './hooks/use-included-rows.js';
+import { useSuspenseTableRow } from './hooks/use-suspense-table-row.js';
+import { type SuspenseRowsOptions, useSuspenseTableRows } from './hooks/use-suspense-table-rows.js';
 import {
   type MutationCallbacks,
   type MutationResult,
@@ -28,16 +30,23 @@ type ListHook<S extends AnySchema, T extends TableId<S>> = <
 >(
   filter?: RowsFilter<S, T>,
   options?: WithIncludeOption<RowsOptions<S, T, Data>, S, T, I, Data>,
-) => QueryResult<Data> & { readonly [K in T]: Data | undefined };
+) => WithDataAs<QueryResult<Data>, T>;
 
 type RowHook<S extends AnySchema, T extends TableId<S>> = <
   const I extends IncludeOption<S, T> = NoInclude,
 >(
   rowId: string | undefined,
   options?: WithIncludeOption<RowOptions, S, T, I, never>,
-) => QueryResult<RowWithIncluded<S, T, I> | undefined> & {
-  readonly [K in RowName<T>]: RowWithIncluded<S, T, I> | undefined;
-};
+) => WithDataAs<QueryResult<RowWithIncluded<S, T, I> | undefined>, RowName<T>>;
+
+type SuspenseListHook<S extends AnySchema, T extends TableId<S>> = <Data = RowWithId<S, T>[]>(
+  filter?: RowsFilter<S, T>,
+  options?: SuspenseRowsOptions<S, T, Data>,
+) => WithDataAs<SuspenseQueryResult<Data>, T>;
+
+type SuspenseRowHook<S extends AnySchema, T extends TableId<S>> = (
+  rowId: string,
+) => WithDataAs<SuspenseQueryResult<RowWithId<S, T> | undefined>, RowName<T>>;
 
 export type UpdateVariables<S extends AnySchema, T extends TableId<S>> = {
   readonly id: string;
@@ -52,6 +61,10 @@ export type TinySyncHooks<S extends AnySchema> = {
   readonly [T in TableId<S> as `use${Capitalize<T>}`]: ListHook<S, T>;
 } & {
   readonly [T in TableId<S> as `use${Capitalize<RowName<T>>}`]: RowHook<S, T>;
+} & {
+  readonly [T in TableId<S> as `useSuspense${Capitalize<T>}`]: SuspenseListHook<S, T>;
+} & {
+  readonly [T in TableId<S> as `useSuspense${Capitalize<RowName<T>>}`]: SuspenseRowHook<S, T>;
 } & {
   readonly [T in TableId<S> as `useCreate${Capitalize<RowName<T>>}`]: MutationHook<
     CreateInput<S, T>,
@@ -88,11 +101,22 @@ export function createHooks<S extends AnySchema>(schema: S): TinySyncHooks<S> {
       options?: RowsOptions<S, typeof tableId, unknown>,
     ) => {
       const result = useTableRows<S, typeof tableId, unknown>(tableId, filter, options);
-      return { ...result, [tableId]: result.data };
+      return useDataAs(result, tableId);
     };
     hooks[`use${singular}`] = (rowId: string | undefined, options?: RowOptions) => {
       const result = useTableRow<S, typeof tableId>(tableId, rowId, options);
-      return { ...result, [shortRowKey]: result.data };
+      return useDataAs(result, shortRowKey);
+    };
+    hooks[`useSuspense${plural}`] = (
+      filter?: RowsFilter<S, typeof tableId>,
+      options?: SuspenseRowsOptions<S, typeof tableId, unknown>,
+    ) => {
+      const result = useSuspenseTableRows<S, typeof tableId, unknown>(tableId, filter, options);
+      return useDataAs(result, tableId);
+    };
+    hooks[`useSuspense${singular}`] = (rowId: string) => {
+      const result = useSuspenseTableRow<S, typeof tableId>(tableId, rowId);
+      return useDataAs(result, shortRowKey);
     };
     hooks[`useCreate${singular}`] = (options?: MutationCallbacks<unknown, unknown>) => {
       const table = useTable<S>(tableId);
@@ -114,6 +138,11 @@ export function createHooks<S extends AnySchema>(schema: S): TinySyncHooks<S> {
     };
   }
   return hooks as TinySyncHooks<S>;
+}
+
+/** The result with `data` also under the table's or row's name; a new object only with it. */
+function useDataAs<R extends { readonly data: unknown }>(result: R, name: string) {
+  return useMemo(() => ({ ...result, [name]: result.data }), [result, name]);
 }
 
 /**

@@ -1,11 +1,15 @@
 import type { AnySchema, RowWithId, TableId, TableOperations } from '@tinysync/store';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { useTinySyncSession } from '../tinysync-context.js';
-import { type QueryResult, queryResult } from './query-result.js';
+import type { QueryResult } from './query-result.js';
 import { useIncludedRows } from './use-included-rows.js';
+import { type ThrowOnError, useQueryResult } from './use-query-result.js';
 
 export interface RowOptions {
+  /** `false` keeps the query idle (`status: 'pending'`) and unsubscribed from the row. */
   readonly enabled?: boolean;
+  /** Throw the query's error (a failed first sync with nothing local) to the error boundary. */
+  readonly throwOnError?: ThrowOnError;
   /** Referenced rows to nest in the row: `{ assignee: true }` (see `useIncludedRows`). */
   readonly include?: Readonly<Record<string, boolean | undefined>>;
 }
@@ -14,17 +18,17 @@ export interface RowOptions {
 export function useTableRow<S extends AnySchema, T extends TableId<S>>(
   tableId: T,
   rowId: string | undefined,
-  { enabled = true, include }: RowOptions = {},
+  { enabled = true, throwOnError, include }: RowOptions = {},
 ): QueryResult<RowWithId<S, T> | undefined> {
   const { app } = useTinySyncSession(`the ${tableId} row hook`);
   const store = app.store as unknown as import('tinybase').MergeableStore;
   const subscribe = useCallback(
     (onChange: () => void) => {
-      if (rowId === undefined) return () => undefined;
+      if (rowId === undefined || !enabled) return () => undefined;
       const listenerId = store.addRowListener(tableId, rowId, onChange);
       return () => store.delListener(listenerId);
     },
-    [store, tableId, rowId],
+    [store, tableId, rowId, enabled],
   );
   // The row's content itself, so a change made between render and subscription is still seen.
   const rowJson = useSyncExternalStore(subscribe, () =>
@@ -44,8 +48,5 @@ export function useTableRow<S extends AnySchema, T extends TableId<S>>(
   );
   const rowAsList = useMemo(() => (row === undefined ? undefined : [row]), [row]);
   const shownRow = useIncludedRows(app, tableId, rowAsList, include)?.[0];
-  return useMemo(
-    () => queryResult(shownRow, enabled && rowId !== undefined),
-    [shownRow, enabled, rowId],
-  );
+  return useQueryResult(shownRow, shownRow, enabled && rowId !== undefined, throwOnError);
 }
