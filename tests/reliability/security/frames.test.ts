@@ -311,3 +311,21 @@ describe('a read-only viewer writing rows the store does not have', () => {
     expect(JSON.stringify(snapshot.body)).not.toMatch(/long0|short0|proj0/);
   });
 });
+
+describe("a refused write does not undo anyone else's", () => {
+  it("leaves a member's edit that is older than a viewer's refused write, but arrives after it, to win", async () => {
+    const guarded = await attackedStore();
+    const viewer = await hostileConnection(guarded.storeId, 'org:viewer');
+    const member = await hostileConnection(guarded.storeId);
+    const now = Date.now();
+    // A viewer whose clock runs a minute ahead writes a cell; a member's edit of the same cell,
+    // stamped between the stored value and the viewer's write, is still on its way.
+    viewer.send(contentDiffFrame({ users: { ada: { name: 'Viewer' } } }, hlcAt(now + 60_000)));
+    member.send(contentDiffFrame({ users: { ada: { name: 'Ada L.' } } }, hlcAt(now + 30_000)));
+    member.send(contentDiffFrame({ users: FOLLOW_UP }, hlcAt(now)));
+    const expected = withRows(withRows(BASELINE, 'users', FOLLOW_UP), 'users', {
+      ada: { ...BASELINE.users?.ada, name: 'Ada L.' },
+    });
+    await guarded.expectIntact(expected);
+  });
+});

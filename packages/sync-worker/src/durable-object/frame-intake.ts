@@ -42,6 +42,8 @@ export interface FrameIntakeOptions {
   readonly restore: (from: DroppedFromSender) => void;
   /** A row as the server's copy holds it now; undefined when it holds none. */
   readonly appliedRow: (tableId: string, rowId: string) => Record<string, unknown> | undefined;
+  /** Whether the server's copy has the row's stamps: live or deleted. */
+  readonly isKnownRow: (tableId: string, rowId: string) => boolean;
   /** The store's id, for the logs. */
   readonly storeId: () => string | undefined;
   readonly onError: (error: unknown) => void;
@@ -151,7 +153,11 @@ export class FrameIntake {
     const { schema } = this.#options;
     return {
       cell: createCellPolicy(schema, connection, MAX_CELL_CHARS),
-      row: createRowPolicy(schema, (tableId, rowId) => this.#currentRow(tableId, rowId)),
+      row: createRowPolicy(
+        schema,
+        (tableId, rowId) => this.#currentRow(tableId, rowId),
+        this.#options.isKnownRow,
+      ),
     };
   }
 
@@ -180,6 +186,7 @@ export class FrameIntake {
           dropped: correctable,
           sender: socket,
           mayWrite: (tableId: string) => mayWriteTable(connection, tableId),
+          currentRow: (tableId: string, rowId: string) => this.#currentRow(tableId, rowId),
         },
       },
     ];

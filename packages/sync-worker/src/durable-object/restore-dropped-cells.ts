@@ -15,8 +15,10 @@ import { sendToEach } from './sockets.js';
 export interface DroppedFromSender {
   readonly dropped: readonly DroppedCell[];
   readonly sender: WebSocket;
-  /** Whether the sender may write rows of this table (so could have created the row itself). */
+  /** Whether the sender may write rows of this table. */
   readonly mayWrite: (tableId: string) => boolean;
+  /** A row as the server holds it, changes it has queued included; undefined when it has none. */
+  readonly currentRow: (tableId: string, rowId: string) => Record<string, unknown> | undefined;
 }
 
 export interface DroppedCellRestorerOptions {
@@ -31,28 +33,28 @@ export interface DroppedCellRestorerOptions {
 }
 
 /**
- * Re-stamps the server's values over cells it dropped (see dropped-cell-correction.ts for why).
+ * Re-stamps the server's values over cells it dropped (see dropped-cell-correction.ts for why),
+ * as the server holds them with what it has queued (a change queued but not applied yet must
+ * not be undone by the correction of the next one).
  *
- * Where the server holds the row, or the sender could have created it (it may write the table),
- * the correction is the store's: applied, saved, mirrored and sent to every client. Done by
- * hand rather than left to TinyBase: a deletion of a cell the server never had is in no
- * transaction's changes, so TinyBase would neither save nor send it.
+ * Where the sender may write the table, the correction is the store's: applied, saved, mirrored
+ * and sent to every client (it could have written those values itself). Done by hand rather than
+ * left to TinyBase: a deletion of a cell the server never had is in no transaction's changes,
+ * so TinyBase would neither save nor send it.
  *
- * A row the server does not hold, from a sender that may not write its table (a viewer's new
- * row), is corrected on the sender alone: kept, it would let anyone who can read a store plant
- * rows of tombstones in it for good. Such a sender's copy keeps the tombstones the server does
- * not have, which is the price of its refused write (TinySync's client refuses such writes up
- * front, with `ReadOnlyError`). A dropped deletion of such a row needs nothing put back.
+ * Where it may not (a viewer; a role the table's permissions leave out), the correction goes to
+ * the sender alone and nothing is stored: otherwise anyone who can read a store could plant rows
+ * of tombstones in it, or re-stamp others' cells. A dropped deletion of a row the server does not
+ * hold needs nothing put back. The sender's copy then holds stamps the server does not; TinySync's
+ * client, read-only, replaces its copy with the server's (create-sync-client.ts), and refuses
+ * such writes up front with `ReadOnlyError`.
  */
 export function createDroppedCellRestorer(
   options: DroppedCellRestorerOptions,
 ): (from: DroppedFromSender) => void {
   const { tablesSchema } = options;
-  const correctDroppedCells = createDroppedCellCorrector({
-    isKnownCell: (tableId, cellId) =>
-      Object.hasOwn(tablesSchema, tableId) && Object.hasOwn(tablesSchema[tableId] ?? {}, cellId),
-    currentCell: (tableId, rowId, cellId) => options.store()?.getCell(tableId, rowId, cellId),
-  });
+  const isKnownCell = (tableId: string, cellId: string) =>
+    Object.hasOwn(tablesSchema, tableId) && Object.hasOwn(tablesSchema[tableId] ?? {}, cellId);
   const send = (sockets: readonly WebSocket[], correction: MergeableChanges) => {
     const message = toWireJson([null, MESSAGE.contentDiff, correction]);
     const fragments = toFragments(message, options.fragmentBytes);
@@ -61,17 +63,23 @@ export function createDroppedCellRestorer(
       fragments.map((fragment) => `${SERVER_CLIENT_ID}\n${fragment}`),
     );
   };
-  return ({ dropped, sender, mayWrite }) => {
+  return (from) => {
     const store = options.store();
     if (store === undefined) return;
-    const isShared = (cell: DroppedCell) =>
-      store.hasRow(cell.tableId, cell.rowId) || mayWrite(cell.tableId);
-    // A dropped deletion of a row only its sender had needs nothing put back; the rest, in
-    // bounded batches (the sender offers what is left again at its next sync round).
+    const { dropped, sender, mayWrite, currentRow } = from;
+    const correctDroppedCells = createDroppedCellCorrector({
+      isKnownCell,
+      currentCell: (tableId, rowId, cellId) => {
+        const row = currentRow(tableId, rowId);
+        return row !== undefined && Object.hasOwn(row, cellId) ? (row[cellId] as never) : undefined;
+      },
+    });
+    const isHeld = (cell: DroppedCell) => currentRow(cell.tableId, cell.rowId) !== undefined;
+    // In bounded batches: the sender offers what is left again at its next sync round.
     const needed = dropped
-      .filter((cell) => !cell.deletion || isShared(cell))
+      .filter((cell) => !cell.deletion || isHeld(cell) || mayWrite(cell.tableId))
       .slice(0, MAX_CORRECTIONS_PER_BATCH);
-    const shared = correctDroppedCells(needed.filter(isShared));
+    const shared = correctDroppedCells(needed.filter((cell) => mayWrite(cell.tableId)));
     if (shared !== undefined) {
       store.applyMergeableChanges(shared);
       const stamps = shared as unknown as MergeableChangesOrContent;
@@ -79,7 +87,7 @@ export function createDroppedCellRestorer(
       options.recordChanges(stamps);
       send(options.sockets(), shared);
     }
-    const senderOnly = correctDroppedCells(needed.filter((cell) => !isShared(cell)));
+    const senderOnly = correctDroppedCells(needed.filter((cell) => !mayWrite(cell.tableId)));
     if (senderOnly !== undefined) send([sender], senderOnly);
   };
 }

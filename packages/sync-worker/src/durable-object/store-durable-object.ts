@@ -107,6 +107,13 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
         const row = this.#copy?.store.getRow(tableId, rowId);
         return row === undefined || Object.keys(row).length === 0 ? undefined : row;
       },
+      // The row's cell stamps, tombstones included: any at all means the server has had it.
+      isKnownRow: (tableId, rowId) => {
+        const [tables] = this.#copy?.store.getMergeableCellDiff({ [tableId]: { [rowId]: {} } }) ?? [
+          {},
+        ];
+        return Object.hasOwn(tables, tableId);
+      },
       storeId: () => this.getPathId(),
       onError,
     });

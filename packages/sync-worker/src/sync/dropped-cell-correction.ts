@@ -13,6 +13,8 @@ import { define } from './stamps.js';
  */
 export const MAX_CORRECTIONS_PER_BATCH = 1_000;
 export const CORRECTION_BATCHES_PER_SECOND = 1;
+/** An HLC's counter has 24 bits (TinyBase's encoding). */
+const HLC_COUNTERS = 2 ** 24;
 
 export interface CorrectionSource {
   /** Whether the schema has this cell: the server's copy can hold only those. */
@@ -29,24 +31,35 @@ export interface CorrectionSource {
  * makes the client take it back, as any later write would; everyone converges on the server's
  * content. Cells the schema does not have cannot be held by the server's copy and stay dropped.
  * How many, and how often, is the caller's to limit (`MAX_CORRECTIONS_PER_BATCH`).
+ *
+ * The correction is stamped just after the refused write (its time, the next counter), not at
+ * the server's "now": a stamp of now would also beat every other client's write to the cell made
+ * between the two and still on its way (an offline edit), and a refused write must not undo
+ * anyone else's. Only a write without a stamp is corrected at now.
  */
 export function createDroppedCellCorrector(source: CorrectionSource) {
-  const [nextHlc, seenHlc] = getHlcFunctions();
+  const [nextHlc, , encodeHlc, decodeHlc] = getHlcFunctions();
+  const justAfter = (time: string | undefined): string => {
+    if (time === undefined || time === '') return nextHlc();
+    const [logicalTime, counter] = decodeHlc(time);
+    return counter + 1 >= HLC_COUNTERS
+      ? encodeHlc(logicalTime + 1, 0)
+      : encodeHlc(logicalTime, counter + 1);
+  };
   return (dropped: readonly DroppedCell[]): MergeableChanges | undefined => {
     const tables: Record<string, Stamp> = {};
     let latest = '';
     let corrections = 0;
     for (const { tableId, rowId, cellId, time } of dropped) {
       if (!source.isKnownCell(tableId, cellId)) continue;
-      seenHlc(time ?? '');
-      const hlc = nextHlc();
+      const hlc = justAfter(time);
       const table = entryOf(tables, tableId, hlc);
       const row = entryOf(table[0] as Record<string, Stamp>, rowId, hlc);
       define(row[0] as Record<string, Stamp>, cellId, [
         source.currentCell(tableId, rowId, cellId),
         hlc,
       ]);
-      latest = hlc;
+      if (hlc > latest) latest = hlc;
       corrections++;
     }
     return corrections === 0
@@ -59,6 +72,6 @@ export function createDroppedCellCorrector(source: CorrectionSource) {
 function entryOf(parent: Record<string, Stamp>, key: string, time: string): Stamp {
   const existing = Object.hasOwn(parent, key) ? parent[key] : undefined;
   if (existing === undefined) return define(parent, key, [{}, time]);
-  existing[1] = time;
+  if (time > (existing[1] ?? '')) existing[1] = time;
   return existing;
 }

@@ -4,6 +4,8 @@ import { rowWithCells } from './row-with-cells.js';
 
 /** A row as the server holds it, or will once what it has queued is applied. */
 export type CurrentRow = (tableId: string, rowId: string) => Record<string, unknown> | undefined;
+/** Whether the server has ever had the row: live, or deleted (its tombstones). */
+export type IsKnownRow = (tableId: string, rowId: string) => boolean;
 
 /**
  * The server's check of each row a client's change touches, as a whole: the row the change
@@ -13,7 +15,7 @@ export type CurrentRow = (tableId: string, rowId: string) => Record<string, unkn
  *
  * The change is laid over the row as the server has it, with what it has queued but not applied
  * yet (`currentRow`), so a row created in one message and changed in the next is judged whole.
- * A row the server does not have at all is held back rather than refused: a client's messages
+ * A row the server has never had (not even deleted) is held back rather than refused: a client's messages
  * can arrive out of order (TinyBase drops a change made while it loads and offers it again
  * later), so the cells that complete the row may still come. Nothing is put back over held-back
  * cells: the row lands whole at a later sync round, or, from a client that never completes it,
@@ -21,7 +23,11 @@ export type CurrentRow = (tableId: string, rowId: string) => Record<string, unkn
  * cell the merge would keep from the server's side is judged by the incoming one, which can only
  * refuse more, never less.
  */
-export function createRowPolicy(schema: AnySchema, currentRow: CurrentRow): RowPolicy {
+export function createRowPolicy(
+  schema: AnySchema,
+  currentRow: CurrentRow,
+  isKnownRow: IsKnownRow,
+): RowPolicy {
   return (tableId, rowId, cells) => {
     const rowSchema = Object.hasOwn(schema.rowSchemas, tableId)
       ? schema.rowSchemas[tableId]
@@ -36,7 +42,9 @@ export function createRowPolicy(schema: AnySchema, currentRow: CurrentRow): RowP
     const cellId = typeof issue?.path[0] === 'string' ? `'${issue.path[0]}' ` : '';
     return {
       reason: `the row would be invalid: ${cellId}${issue?.message ?? 'invalid row'}`,
-      heldBack: current === undefined,
+      // A row deleted on the server is refused and its deletion put back: a later edit of some
+      // of its cells must not bring it back half (a deleted row never comes back).
+      heldBack: current === undefined && !isKnownRow(tableId, rowId),
     };
   };
 }

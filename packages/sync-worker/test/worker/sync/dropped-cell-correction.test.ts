@@ -42,4 +42,19 @@ describe('createDroppedCellCorrector', () => {
       undefined,
     );
   });
+
+  // A correction stamped at the server's "now" also beat every other client's write to the
+  // cell made before now but still on its way: a refused write undid others' offline edits.
+  it("stamps just after the refused write, not at the server's now", () => {
+    const [clientHlc] = getHlcFunctions('client', () => Date.now() - 60_000);
+    const time = clientHlc();
+    const [serverNow] = getHlcFunctions('server');
+    const [, emailTime] = cellsOf(correct([dropped('u1', 'email', time)]), 'u1').email as [
+      unknown,
+      string,
+    ];
+    expect(emailTime > time).toBe(true);
+    expect(emailTime < serverNow()).toBe(true);
+    expect(emailTime.slice(0, 7)).toBe(time.slice(0, 7));
+  });
 });

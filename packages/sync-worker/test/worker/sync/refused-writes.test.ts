@@ -116,6 +116,27 @@ describe('rows are checked whole', () => {
     expect(await storedRowIds(storeId)).toEqual(['incomplete', 'sentinel', 'sentinel2']);
   });
 
+  it('keeps a deleted row deleted when a client edits some of its cells after the delete', async () => {
+    const storeId = newStoreId();
+    const a = await connectClient(storeId);
+    const b = await connectClient(storeId);
+    a.store.setRow('users', 'gone', ada);
+    await eventually(() => expect(b.store.getRow('users', 'gone')).toEqual(ada));
+    // b edits the row while it is offline; a deletes it meanwhile.
+    await b.synchronizer.stopSync();
+    a.store.delRow('users', 'gone');
+    await eventually(async () => expect(await storedCell(storeId, 'gone', 'name')).toEqual([null]));
+    b.store.setCell('users', 'gone', 'name', 'Edited offline');
+    await b.synchronizer.startSync();
+    // Back online, b's edit would bring the row back holding one cell: refused, and the
+    // deletion put back on b, so both agree the row is gone.
+    await eventually(() => expect(b.store.hasRow('users', 'gone')).toBe(false));
+    await eventually(() =>
+      expect(b.store.getMergeableContentHashes()).toEqual(a.store.getMergeableContentHashes()),
+    );
+    expect(await storedCell(storeId, 'gone', 'name')).toEqual([null]);
+  });
+
   it('puts back a required cell a client deleted', async () => {
     const storeId = newStoreId();
     const a = await connectClient(storeId);

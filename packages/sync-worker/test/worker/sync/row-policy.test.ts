@@ -8,7 +8,12 @@ const ada = { name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 1
 
 describe('createRowPolicy', () => {
   const held: Record<string, Record<string, unknown>> = { u1: ada };
-  const policy = createRowPolicy(appSchema, (_tableId, rowId) => held[rowId]);
+  const deleted = new Set(['gone']);
+  const policy = createRowPolicy(
+    appSchema,
+    (_tableId, rowId) => held[rowId],
+    (_tableId, rowId) => rowId in held || deleted.has(rowId),
+  );
 
   it('accepts changes that leave a row whole, or gone', () => {
     expect(policy('users', 'u1', { name: 'Ada L.' })).toBeUndefined();
@@ -26,8 +31,14 @@ describe('createRowPolicy', () => {
     });
   });
 
-  it('holds back a row the server does not have that lacks a required cell', () => {
+  it('holds back a row the server never had that lacks a required cell', () => {
     expect(policy('users', 'u2', { name: 'Half' })).toMatchObject({ heldBack: true });
+  });
+
+  // A client that edited a row offline which another client deleted meanwhile sent that
+  // edit alone; held back, it never reached the server and the client never converged.
+  it('refuses, rather than holds back, half a row the server deleted: it stays deleted', () => {
+    expect(policy('users', 'gone', { name: 'Back?' })).toMatchObject({ heldBack: false });
   });
 });
 
