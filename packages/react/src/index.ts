@@ -18,7 +18,18 @@ export {
 } from './components/index.js';
 export { createHooks, type TinySyncHooks, type UpdateVariables } from './create-hooks.js';
 export { type RowName, rowName } from './hook-names.js';
-export type { QueryResult } from './hooks/query-result.js';
+export type { FetchStatus } from './hooks/first-sync.js';
+export { OfflineWithoutDataError } from './hooks/offline-without-data-error.js';
+export type {
+  QueryLoadingErrorResult,
+  QueryLoadingResult,
+  QueryPendingResult,
+  QueryResult,
+  QuerySuccessResult,
+  SuspenseQueryResult,
+} from './hooks/query-result.js';
+export type { SuspenseRowsOptions } from './hooks/use-suspense-table-rows.js';
+export type { ThrowOnError } from './hooks/use-query-result.js';
 export type { MutationCallbacks, MutationResult } from './hooks/use-table-mutation.js';
 export type { RowOptions } from './hooks/use-table-row.js';
 export type { RowsFilter, RowsOptions } from './hooks/use-table-rows.js';
