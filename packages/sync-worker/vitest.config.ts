@@ -22,6 +22,8 @@ export default defineConfig({
                 TINYSYNC_MAX_CONNECTIONS_PER_USER: '5',
                 TINYSYNC_MESSAGES_PER_SECOND: '50',
                 TINYSYNC_MESSAGE_BURST: '100',
+                // 2 MiB messages: the object's fragment budget (two of them) is within reach.
+                TINYSYNC_MAX_MESSAGE_BYTES: String(2 * 1024 * 1024),
               },
             },
           }),

@@ -16,6 +16,7 @@ import {
   type DroppedCell,
   filterIncomingMessage,
 } from '../sync/filter-changes.js';
+import { FRAGMENT_BUDGET_MESSAGES, FragmentBudget } from '../sync/fragment-budget.js';
 import { FragmentReassembler } from '../sync/fragment-reassembler.js';
 import { toFragments } from '../sync/fragments.js';
 import { type QueuedChange, QueuedRows } from '../sync/queued-rows.js';
@@ -82,9 +83,14 @@ export class FrameIntake {
   readonly #serverInbox: ServerInbox<InboxMessage>;
   /** Rows of accepted changes still in the inbox, for checking the next changes' rows. */
   readonly #queuedRows = new QueuedRows();
+  /** Unfinished fragmented messages of all the object's connections, together. */
+  readonly #fragmentBudget: FragmentBudget;
 
   constructor(options: FrameIntakeOptions) {
     this.#options = options;
+    this.#fragmentBudget = new FragmentBudget(
+      FRAGMENT_BUDGET_MESSAGES * options.limits.maxMessageBytes,
+    );
     this.#serverInbox = new ServerInbox<InboxMessage>(
       (message) => this.#deliverToServerCopy(message),
       options.onError,
@@ -98,12 +104,16 @@ export class FrameIntake {
       (of) => this.#stateOf(of),
       this.#options.limits.maxFrameBytes,
     );
-    if ('close' in read) close(socket, read.close);
-    else if (read.message !== undefined) this.#accept(socket, read);
+    if ('close' in read) {
+      // Its unfinished messages will never finish: the budget need not wait for the close.
+      this.#states.get(socket)?.reassembler.release();
+      close(socket, read.close);
+    } else if (read.message !== undefined) this.#accept(socket, read);
   }
 
   /** The socket closed: what was kept for its frames goes. */
   forget(socket: WebSocket): void {
+    this.#states.get(socket)?.reassembler.release();
     this.#states.delete(socket);
   }
 
@@ -241,7 +251,9 @@ export class FrameIntake {
     if (state === undefined) {
       const { limits } = this.#options;
       state = {
-        reassembler: new FragmentReassembler(limits.maxMessageBytes),
+        reassembler: new FragmentReassembler(limits.maxMessageBytes, {
+          budget: this.#fragmentBudget,
+        }),
         rateLimiter: new RateLimiter(limits.messagesPerSecond, limits.messageBurst),
         correctionLimiter: new RateLimiter(CORRECTION_BATCHES_PER_SECOND, 1),
         readOnlyWriteMessages: 0,

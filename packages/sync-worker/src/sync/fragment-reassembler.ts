@@ -1,3 +1,4 @@
+import type { BudgetHolder, FragmentBudget } from './fragment-budget.js';
 import { FRAGMENT, FrameError, MAX_FRAGMENTS } from './fragments.js';
 
 /**
@@ -31,18 +32,22 @@ export interface FragmentReassemblerOptions {
   /** The clock incomplete messages expire by. */
   readonly now?: () => number;
   readonly ttlMs?: number;
+  /** The budget shared with the object's other connections (fragment-budget.ts). */
+  readonly budget?: FragmentBudget;
 }
 
 /**
  * Reassembles fragmented messages from one connection. `add` returns the whole remainder once
  * complete, `undefined` while fragments are missing, and throws `FrameError` on nonsense. All
  * it holds is bounded: incomplete messages by count and age, their slots and chunks together by
- * the connection's message budget.
+ * the connection's message budget and by the budget it shares with the object's other
+ * connections.
  */
-export class FragmentReassembler {
+export class FragmentReassembler implements BudgetHolder {
   readonly #incomplete = new Map<string, IncompleteMessage>();
   readonly #now: () => number;
   readonly #ttlMs: number;
+  readonly #budget: FragmentBudget | undefined;
   #bufferedChars = 0;
 
   constructor(
@@ -51,6 +56,7 @@ export class FragmentReassembler {
   ) {
     this.#now = options.now ?? Date.now;
     this.#ttlMs = options.ttlMs ?? INCOMPLETE_MESSAGE_TTL_MS;
+    this.#budget = options.budget;
   }
 
   /** Characters held for incomplete messages, slots included. */
@@ -71,7 +77,7 @@ export class FragmentReassembler {
     if (total < 1 || total > MAX_FRAGMENTS || index >= total) {
       throw new FrameError('malformed', `bad fragment ${index}/${total}`);
     }
-    this.#expire();
+    this.expire();
     const message = this.#incomplete.get(id) ?? this.#start(id, total);
     if (message.chunks.length !== total || message.chunks[index] !== undefined) {
       throw new FrameError('malformed', `fragment ${index}/${total} of ${id} does not fit`);
@@ -99,20 +105,36 @@ export class FragmentReassembler {
     return message;
   }
 
+  /** Gives back everything held: the connection is gone. */
+  release(): void {
+    for (const [id, message] of this.#incomplete) this.#drop(id, message);
+    this.#budget?.leave(this);
+  }
+
+  /** Counts `chars` (negative: gives back); throws, counting nothing, when over a budget. */
   #charge(message: IncompleteMessage, chars: number): void {
-    message.charged += chars;
-    this.#bufferedChars += chars;
-    if (this.#bufferedChars > this.maxMessageChars) {
+    if (this.#bufferedChars + chars > this.maxMessageChars) {
       throw new FrameError('tooBig', `fragmented message over ${this.maxMessageChars} characters`);
     }
+    if (chars > 0 && this.#budget !== undefined && !this.#budget.take(this, chars)) {
+      throw new FrameError(
+        'tooBig',
+        `the store's unfinished messages over ${this.#budget.maxChars} characters`,
+      );
+    }
+    if (chars < 0) this.#budget?.give(-chars);
+    message.charged += chars;
+    this.#bufferedChars += chars;
   }
 
   #drop(id: string, message: IncompleteMessage): void {
     this.#incomplete.delete(id);
     this.#bufferedChars -= message.charged;
+    this.#budget?.give(message.charged);
   }
 
-  #expire(): void {
+  /** Lets go of incomplete messages past their time (also asked by the shared budget). */
+  expire(): void {
     const oldest = this.#now() - this.#ttlMs;
     for (const [id, message] of this.#incomplete) {
       if (message.startedAt < oldest) this.#drop(id, message);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FragmentBudget } from '../../../src/sync/fragment-budget.ts';
 import {
   FRAGMENT_SLOT_CHARS,
   FragmentReassembler,
@@ -94,5 +95,34 @@ describe('toFragments / FragmentReassembler', () => {
     expect(reassembler.bufferedChars).toBe(2 + FRAGMENT_SLOT_CHARS);
     // The expired message's late fragment starts a new message; it never completes the old one.
     expect(reassembler.add('AAAAAAAAAAAAAAAA\n1\n3\nyy')).toBeUndefined();
+  });
+
+  // A hostile review: the budget was per connection only, so one user's 16 sockets could hold
+  // 16 × 32 MiB of unfinished messages at once, past the Durable Object's 128 MB.
+  it("shares the object's budget between connections, and gets it back", () => {
+    let now = 0;
+    const budget = new FragmentBudget(3 * FRAGMENT_SLOT_CHARS + 300);
+    const first = new FragmentReassembler(1_000_000, { budget, now: () => now });
+    const second = new FragmentReassembler(1_000_000, { budget, now: () => now });
+    first.add(`AAAAAAAAAAAAAAAA\n0\n2\n${'a'.repeat(200)}`);
+    try {
+      second.add(`BBBBBBBBBBBBBBBB\n0\n2\n${'b'.repeat(200)}`);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as FrameError).kind).toBe('tooBig');
+    }
+    // Its connection closes: what it held goes back. So does what a completed message held.
+    second.release();
+    expect(budget.usedChars).toBe(200 + FRAGMENT_SLOT_CHARS);
+    expect(first.add('AAAAAAAAAAAAAAAA\n1\n2\nz')).toBe(`${'a'.repeat(200)}z`);
+    expect(budget.usedChars).toBe(0);
+    // And an expired message, even one whose connection is silent.
+    second.add(`CCCCCCCCCCCCCCCC\n0\n2\n${'c'.repeat(200)}`);
+    second.release();
+    expect(budget.usedChars).toBe(0);
+    first.add(`DDDDDDDDDDDDDDDD\n0\n2\n${'d'.repeat(200)}`);
+    now = INCOMPLETE_MESSAGE_TTL_MS + 1;
+    expect(second.add(`EEEEEEEEEEEEEEEE\n0\n2\n${'e'.repeat(200)}`)).toBeUndefined();
+    expect(budget.usedChars).toBe(200 + FRAGMENT_SLOT_CHARS);
   });
 });
