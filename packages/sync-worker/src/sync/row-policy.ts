@@ -19,7 +19,9 @@ export type IsKnownRow = (tableId: string, rowId: string) => boolean;
  * can arrive out of order (TinyBase drops a change made while it loads and offers it again
  * later), so the cells that complete the row may still come. Nothing is put back over held-back
  * cells: the row lands whole at a later sync round, or, from a client that never completes it,
- * never. A row the server has is refused, and its values put back. Stamps are not compared: a
+ * never. A row the server has is refused, and its values put back, when the change makes it
+ * worse (`worseningIssue`): a row the server already holds invalid (stored before rows were checked,
+ * or before the schema gained a required cell) may still be edited. Stamps are not compared: a
  * cell the merge would keep from the server's side is judged by the incoming one, which can only
  * refuse more, never less.
  */
@@ -38,13 +40,47 @@ export function createRowPolicy(
     if (Object.keys(row).length === 0) return undefined;
     const result = rowSchema.safeParse(row);
     if (result.success) return undefined;
-    const issue = result.error.issues[0];
-    const cellId = typeof issue?.path[0] === 'string' ? `'${issue.path[0]}' ` : '';
+    const issue =
+      current === undefined
+        ? result.error.issues[0]
+        : worseningIssue(rowSchema, current, result.error.issues, cells);
+    if (issue === undefined) return undefined;
+    const cellId = typeof issue.path[0] === 'string' ? `'${issue.path[0]}' ` : '';
     return {
-      reason: `the row would be invalid: ${cellId}${issue?.message ?? 'invalid row'}`,
+      reason: `the row would be invalid: ${cellId}${issue.message}`,
       // A row deleted on the server is refused and its deletion put back: a later edit of some
       // of its cells must not bring it back half (a deleted row never comes back).
       heldBack: current === undefined && !isKnownRow(tableId, rowId),
     };
   };
+}
+
+type RowSchema = NonNullable<AnySchema['rowSchemas'][string]>;
+interface Issue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * The issue that shows a change leaves a row the server holds worse than it was, if it does:
+ * the row was valid, or a cell the change brings (set or deleted) has an issue it did not have,
+ * or the row has more issues. Edits of other cells of a row that is already invalid are taken:
+ * refusing them would put back every edit of that row, for good.
+ */
+function worseningIssue(
+  rowSchema: RowSchema,
+  current: Readonly<Record<string, unknown>>,
+  issuesAfter: readonly Issue[],
+  cells: Readonly<Record<string, unknown>>,
+): Issue | undefined {
+  const before = rowSchema.safeParse(current);
+  if (before.success) return issuesAfter[0];
+  const cellsWithIssues = new Set(before.error.issues.map(({ path }) => path[0]));
+  const isNew = ({ path }: Issue) => !cellsWithIssues.has(path[0]);
+  const newOnChangedCell = issuesAfter.find(
+    (issue) => isNew(issue) && Object.hasOwn(cells, String(issue.path[0])),
+  );
+  if (newOnChangedCell !== undefined) return newOnChangedCell;
+  if (issuesAfter.length <= before.error.issues.length) return undefined;
+  return issuesAfter.find(isNew) ?? issuesAfter[0];
 }

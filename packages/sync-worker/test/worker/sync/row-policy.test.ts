@@ -42,6 +42,31 @@ describe('createRowPolicy', () => {
   });
 });
 
+// A hostile review: a row the server already held invalid (stored before rows were checked, or
+// before the schema gained a required cell) refused every edit, of any of its cells, for good.
+describe('createRowPolicy, for a row the server already holds invalid', () => {
+  const { email: _, ...withoutEmail } = ada;
+  const policy = createRowPolicy(
+    appSchema,
+    () => withoutEmail,
+    () => true,
+  );
+
+  it('takes edits of its other cells, and the change that mends it', () => {
+    expect(policy('users', 'old', { name: 'Ada L.' })).toBeUndefined();
+    expect(policy('users', 'old', { avatarUrl: 'https://example.com/a.png' })).toBeUndefined();
+    expect(policy('users', 'old', { email: ada.email })).toBeUndefined();
+  });
+
+  it('refuses a change that makes it worse: a valid cell deleted or another issue', () => {
+    expect(policy('users', 'old', { name: DELETED_ON_THE_WIRE })).toEqual({
+      reason: "the row would be invalid: 'name' Invalid input: expected string, received undefined",
+      heldBack: false,
+    });
+    expect(policy('users', 'old', { name: ' ' })).toMatchObject({ heldBack: false });
+  });
+});
+
 describe('QueuedRows', () => {
   it('lays queued changes over the applied row, in order, until the copy shows them', () => {
     const now = 0;
