@@ -21,6 +21,8 @@ export function createFakeSyncClient(initial: Partial<SyncSnapshot> = {}): FakeS
     start: async () => undefined,
     stop: () => undefined,
     reconnect: () => undefined,
+    // The server confirms every write at once: forms settle as they would online.
+    whenSynced: async () => undefined,
     destroy: async () => {
       listeners.clear();
     },

@@ -111,7 +111,12 @@ describe('generated mutation hooks', () => {
     act(() => result.current.create.mutate({ name: '', email: 'nope' }));
     expect(result.current.create).toMatchObject({ status: 'error', isError: true });
     expect(result.current.create.error).toBeInstanceOf(ValidationError);
-    expect(onError).toHaveBeenCalledWith(expect.any(ValidationError), { name: '', email: 'nope' });
+    // No onMutate: the context is undefined, as in React Query.
+    expect(onError).toHaveBeenCalledWith(
+      expect.any(ValidationError),
+      { name: '', email: 'nope' },
+      undefined,
+    );
     expect(onSuccess).not.toHaveBeenCalled();
     expect(JSON.stringify(result.current.store.store.getMergeableContent())).toBe(before);
 

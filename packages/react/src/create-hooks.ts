@@ -11,8 +11,14 @@ import {
 } from '@tinysync/store';
 import { useCallback, useMemo } from 'react';
 import { capitalize, type RowName, rowName } from './hook-names.js';
+import type { InfiniteRows } from './hooks/infinite-pages.js';
 import type { QueryResult, SuspenseQueryResult, WithDataAs } from './hooks/query-result.js';
 import type { NoInclude, WithIncludeOption } from './hooks/use-included-rows.js';
+import {
+  type InfiniteOptions,
+  type InfiniteQueryResult,
+  useInfiniteRows,
+} from './hooks/use-infinite-rows.js';
 import { useSuspenseTableRow } from './hooks/use-suspense-table-row.js';
 import { type SuspenseRowsOptions, useSuspenseTableRows } from './hooks/use-suspense-table-rows.js';
 import {
@@ -48,6 +54,14 @@ type SuspenseRowHook<S extends AnySchema, T extends TableId<S>> = (
   rowId: string,
 ) => WithDataAs<SuspenseQueryResult<RowWithId<S, T> | undefined>, RowName<T>>;
 
+type InfiniteListHook<S extends AnySchema, T extends TableId<S>> = <
+  const I extends IncludeOption<S, T> = NoInclude,
+  Data = InfiniteRows<RowWithIncluded<S, T, I>>,
+>(
+  filter: RowsFilter<S, T> | undefined,
+  options: InfiniteOptions<S, T, I, Data>,
+) => InfiniteQueryResult<Data>;
+
 export type UpdateVariables<S extends AnySchema, T extends TableId<S>> = {
   readonly id: string;
 } & UpdatePatch<S, T>;
@@ -65,6 +79,8 @@ export type TinySyncHooks<S extends AnySchema> = {
   readonly [T in TableId<S> as `useSuspense${Capitalize<T>}`]: SuspenseListHook<S, T>;
 } & {
   readonly [T in TableId<S> as `useSuspense${Capitalize<RowName<T>>}`]: SuspenseRowHook<S, T>;
+} & {
+  readonly [T in TableId<S> as `useInfinite${Capitalize<T>}`]: InfiniteListHook<S, T>;
 } & {
   readonly [T in TableId<S> as `useCreate${Capitalize<RowName<T>>}`]: MutationHook<
     CreateInput<S, T>,
@@ -118,6 +134,10 @@ export function createHooks<S extends AnySchema>(schema: S): TinySyncHooks<S> {
       const result = useSuspenseTableRow<S, typeof tableId>(tableId, rowId);
       return useDataAs(result, shortRowKey);
     };
+    hooks[`useInfinite${plural}`] = (
+      filter: RowsFilter<S, typeof tableId> | undefined,
+      options: InfiniteOptions<S, typeof tableId, NoInclude, unknown>,
+    ) => useInfiniteRows<S, typeof tableId, unknown>(tableId, filter, options);
     hooks[`useCreate${singular}`] = (options?: MutationCallbacks<unknown, unknown>) => {
       const table = useTable<S>(tableId);
       const create = useCallback((input: unknown) => table.create(input as never), [table]);

@@ -19,6 +19,7 @@ export {
 export { createHooks, type TinySyncHooks, type UpdateVariables } from './create-hooks.js';
 export { type RowName, rowName } from './hook-names.js';
 export type { FetchStatus } from './hooks/first-sync.js';
+export type { InfiniteRows } from './hooks/infinite-pages.js';
 export { OfflineWithoutDataError } from './hooks/offline-without-data-error.js';
 export type {
   QueryLoadingErrorResult,
@@ -28,8 +29,15 @@ export type {
   QuerySuccessResult,
   SuspenseQueryResult,
 } from './hooks/query-result.js';
-export type { SuspenseRowsOptions } from './hooks/use-suspense-table-rows.js';
+export type { IncludeOptions } from './hooks/use-included-rows.js';
+export type {
+  InfiniteFields,
+  InfiniteOptions,
+  InfiniteQueryResult,
+  InfiniteRowsOptions,
+} from './hooks/use-infinite-rows.js';
 export type { ThrowOnError } from './hooks/use-query-result.js';
+export type { SuspenseRowsOptions } from './hooks/use-suspense-table-rows.js';
 export type { MutationCallbacks, MutationResult } from './hooks/use-table-mutation.js';
 export type { RowOptions } from './hooks/use-table-row.js';
 export type { RowsFilter, RowsOptions } from './hooks/use-table-rows.js';

@@ -103,3 +103,45 @@ export class ReadOnlyError extends TinySyncError {
     super('This session is read-only: the server does not accept its writes');
   }
 }
+
+/** A cell the server refused: it put its own value back over the one written. */
+export interface RefusedCell {
+  readonly tableId: string;
+  readonly rowId: string;
+  readonly cellId: string;
+  /** What the write set; undefined for a deletion. */
+  readonly written: unknown;
+  /** What the server holds instead; undefined where it has no such cell. */
+  readonly serverValue: unknown;
+}
+
+/**
+ * The server refused a write after it was made locally (a value its schema or the session's
+ * permissions do not allow): it put its own values back, and every replica, this one included,
+ * now holds those. Nothing of the refused cells remains.
+ */
+export class WriteRefusedError extends TinySyncError {
+  readonly code = 'write_refused';
+  readonly cells: readonly RefusedCell[];
+
+  constructor(cells: readonly RefusedCell[]) {
+    super(
+      `The server refused the write: ${cells
+        .map(({ tableId, rowId, cellId }) => `${tableId}.${rowId}.${cellId}`)
+        .join(', ')} put back`,
+    );
+    this.cells = cells;
+  }
+}
+
+/**
+ * The sync client was destroyed before the server confirmed a write. The write stays in the
+ * local store and goes out with the next sync of that store.
+ */
+export class UnconfirmedWriteError extends TinySyncError {
+  readonly code = 'write_unconfirmed';
+
+  constructor() {
+    super('The sync client was destroyed before the server confirmed the write');
+  }
+}

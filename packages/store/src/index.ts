@@ -2,14 +2,17 @@ export { type AppSchema, appSchema } from './app-schema.js';
 export {
   PersistenceUnavailableError,
   ReadOnlyError,
+  type RefusedCell,
   RowExistsError,
   RowNotFoundError,
   SchemaError,
   StoreDestroyedError,
   StoreNotReadyError,
   TinySyncError,
+  UnconfirmedWriteError,
   ValidationError,
   type ValidationIssue,
+  WriteRefusedError,
 } from './errors.js';
 export {
   type IndexedDbPersisterOptions,
@@ -99,4 +102,5 @@ export { orgStoreId, userStoreId } from './sync/store-ids.js';
 export { SyncRefusedError } from './sync/sync-refused-error.js';
 export { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot, type SyncStatus } from './sync/sync-status.js';
 export type { GetToken, TokenRequest } from './sync/token-refresher.js';
+export type { WrittenTables } from './sync/written-tables.js';
 export { cellIssue, MAX_ROW_ID_LENGTH, rowIdIssue } from './validation/validate-rows.js';

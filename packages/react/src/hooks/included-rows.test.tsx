@@ -1,10 +1,11 @@
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { appSchema, type RowWithIncluded } from '@tinysync/store';
-import { Component, memo, type ReactNode, useLayoutEffect } from 'react';
+import { memo, type ReactNode, useLayoutEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHooks } from '../create-hooks.js';
 import { FreshStoreProvider } from '../test-wrapper.js';
 import { useStore } from '../use-store.js';
+import { ShowError } from './show-error.fixture.js';
 
 const { useTasks, useTask, useUser } = createHooks(appSchema);
 type AppStore = ReturnType<typeof useStore<typeof appSchema>>;
@@ -142,16 +143,6 @@ describe('include on the row hook', () => {
 function IncludesTitle() {
   useTasks(undefined, { include: { title: true } as never });
   return null;
-}
-
-class ShowError extends Component<{ children: ReactNode }, { error?: Error }> {
-  override state: { error?: Error } = {};
-  static getDerivedStateFromError(error: Error) {
-    return { error };
-  }
-  override render() {
-    return this.state.error ? <p>{this.state.error.message}</p> : this.props.children;
-  }
 }
 
 /** Render counts per component, for the precise re-render tests. */

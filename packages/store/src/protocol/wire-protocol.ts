@@ -60,6 +60,13 @@ export const AUTH_PROTOCOL_PREFIX = 'tinysync.auth.';
 export const READ_ONLY_NOTICE = `${SERVER_CLIENT_ID}\n${JSON.stringify(['tinysync.read-only', MESSAGE.response, [0, 0]])}`;
 
 /**
+ * The request id of the changes the server sends when it puts its own value back over cells it
+ * refused (a TinyBase content diff, which standard clients apply whatever its id): it tells a
+ * put-back value from every other change, so TinySync's client can report the write refused.
+ */
+export const CORRECTION_REQUEST_ID = 'tinysync.correction';
+
+/**
  * How long a synchronizer waits for an answer, on both ends. TinyBase's 1 s default loses big
  * syncs: a 50k-row initial sync times out, and back-to-back bursts drop rows silently.
  */

@@ -4,6 +4,7 @@ import {
   createWsSynchronizer,
   type WsSynchronizer,
 } from 'tinybase/synchronizers/synchronizer-ws-client';
+import { UnconfirmedWriteError } from '../errors.js';
 import {
   AUTH_PROTOCOL_PREFIX,
   FRAGMENT_BYTES,
@@ -24,6 +25,8 @@ import { probeSession } from './probe-session.js';
 import { refusalOf } from './sync-refused-error.js';
 import { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot } from './sync-status.js';
 import { type GetToken, TokenRefresher } from './token-refresher.js';
+import { WriteConfirmations } from './write-confirmations.js';
+import type { WrittenTables } from './written-tables.js';
 
 export interface SyncClientOptions {
   readonly store: TinySyncStore<AnySchema>;
@@ -63,6 +66,14 @@ export interface SyncClient {
   stop(): void;
   /** Connects again now, e.g. after sign-in or when a fresh token is available. */
   reconnect(): void;
+  /**
+   * Resolves once the server holds everything this replica holds now (offline, it waits).
+   * Given the changes a write made (`store.getTransactionChanges()[0]`), rejects with a
+   * `WriteRefusedError` if the server puts its own value back over any of them. Rejects with
+   * `ReadOnlyError`, the `SessionRefusedError` or a `SyncRefusedError` once the session's
+   * writes will not be taken, and with `UnconfirmedWriteError` if the client is destroyed first.
+   */
+  whenSynced(written?: WrittenTables): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -103,8 +114,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   let snapshot = INITIAL_SYNC_SNAPSHOT;
   const listeners = new Set<() => void>();
+  const confirmations = new WriteConfirmations();
   const update = (patch: Partial<SyncSnapshot>) => {
     snapshot = { ...snapshot, ...patch };
+    confirmations.follow(snapshot);
     for (const listener of listeners) listener();
   };
 
@@ -182,7 +195,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         current.view as unknown as WebSocket,
         requestTimeoutSeconds,
         undefined,
-        undefined,
+        // Corrections the server sends over refused writes (see WriteConfirmations).
+        (fromClientId, requestId, type, body) =>
+          confirmations.received(fromClientId, requestId, type, body),
         undefined,
         // The server refuses frames over 1 MiB; a big upload (many offline edits, the answer to
         // the server's diff request after a restart) must travel in fragments under it.
@@ -304,6 +319,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       disagreements = 0;
       givenUpConnections = 0;
       update({ status: 'synced', pendingChanges: 0, lastSyncedAt: Date.now(), error: null });
+      confirmations.confirmed();
       return;
     }
     if (++disagreements >= DISAGREEMENTS_BEFORE_REOFFER && connection !== undefined) {
@@ -427,7 +443,15 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
     stop,
     reconnect,
+    whenSynced(written) {
+      const confirmed = confirmations.wait(written);
+      confirmations.follow(snapshot);
+      // Synced with nothing changed since: no confirmation is on its way, so ask for one.
+      if (snapshot.status === 'synced') scheduleConfirmation(0);
+      return confirmed;
+    },
     async destroy() {
+      confirmations.fail(new UnconfirmedWriteError());
       stop();
       connectivity.removeEventListener?.('online', onOnline);
       connectivity.removeEventListener?.('offline', onOffline);

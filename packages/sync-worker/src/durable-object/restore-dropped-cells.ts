@@ -1,4 +1,4 @@
-import { MESSAGE, SERVER_CLIENT_ID } from '@tinysync/store/protocol';
+import { CORRECTION_REQUEST_ID, MESSAGE, SERVER_CLIENT_ID } from '@tinysync/store/protocol';
 import type { MergeableChanges, MergeableStore, TablesSchema } from 'tinybase';
 import { writeCellStamps } from '../persistence/incremental-sql-persister.js';
 import type { MergeableChangesOrContent } from '../persistence/mergeable-stamps.js';
@@ -56,7 +56,8 @@ export function createDroppedCellRestorer(
   const isKnownCell = (tableId: string, cellId: string) =>
     Object.hasOwn(tablesSchema, tableId) && Object.hasOwn(tablesSchema[tableId] ?? {}, cellId);
   const send = (sockets: readonly WebSocket[], correction: MergeableChanges) => {
-    const message = toWireJson([null, MESSAGE.contentDiff, correction]);
+    // Marked as a correction, so the sender's client can tell its write was refused.
+    const message = toWireJson([CORRECTION_REQUEST_ID, MESSAGE.contentDiff, correction]);
     const fragments = toFragments(message, options.fragmentBytes);
     sendToEach(
       sockets,
