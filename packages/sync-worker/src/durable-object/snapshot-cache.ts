@@ -1,6 +1,3 @@
-import { stringifyMergeableContent } from '@tinysync/store';
-import type { MergeableContent } from 'tinybase';
-
 /** What the cache reads of the server's store (a TinyBase MergeableStore, of any schema). */
 export interface SnapshotSource {
   getMergeableContent(): unknown;
@@ -26,8 +23,7 @@ export class SnapshotCache {
         if (source === this.#source) this.#text = undefined;
       });
     }
-    // Deleted cells marked as such: JSON would write them as null, which a nullable cell holds.
-    this.#text ??= stringifyMergeableContent(source.getMergeableContent() as MergeableContent);
+    this.#text ??= JSON.stringify(source.getMergeableContent());
     return this.#text;
   }
 }
