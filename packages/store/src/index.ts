@@ -25,6 +25,10 @@ export type {
 } from './persistence/local-persister.js';
 export { type MemoryStorage, memoryPersister } from './persistence/memory-persister.js';
 export {
+  parseMergeableContent,
+  stringifyMergeableContent,
+} from './persistence/mergeable-json.js';
+export {
   AUTH_PROTOCOL_PREFIX,
   READ_ONLY_NOTICE,
   SYNC_PROTOCOL,
@@ -66,17 +70,22 @@ export type {
   CellSchema,
   CellValue,
   IndexDefinition,
+  JsonArray,
+  JsonObject,
+  JsonValue,
   TableDefinition,
 } from './schema/schema-definition.js';
 export {
   createMirrorTableSql,
   type MirrorColumn,
   type MirrorTable,
+  mirrorColumnSql,
   type SqlColumnType,
   STAMP_COLUMN,
   STORE_COLUMN,
   toMirrorTables,
 } from './schema/sql-mirror-schema.js';
+export { timestamp } from './schema/timestamp.js';
 export {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
@@ -88,6 +97,7 @@ export {
   type TinySyncStore,
   type TinySyncStoreOptions,
 } from './store/create-tinysync-store.js';
+export { applyEncodedChanges } from './store/encoded-content.js';
 export type { ListOptions } from './store/list-options.js';
 export { createSchemaIndexes, createSchemaRelationships } from './store/schema-indexes.js';
 export type { TableOperations } from './store/table-operations.js';
@@ -103,4 +113,5 @@ export { SyncRefusedError } from './sync/sync-refused-error.js';
 export { INITIAL_SYNC_SNAPSHOT, type SyncSnapshot, type SyncStatus } from './sync/sync-status.js';
 export type { GetToken, TokenRequest } from './sync/token-refresher.js';
 export type { WrittenTables } from './sync/written-tables.js';
+export { jsonValueIssue, MAX_JSON_DEPTH } from './validation/json-value.js';
 export { cellIssue, MAX_ROW_ID_LENGTH, rowIdIssue } from './validation/validate-rows.js';

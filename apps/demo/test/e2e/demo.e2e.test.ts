@@ -203,4 +203,43 @@ describe('the demo app in Chromium, against wrangler dev and libSQL (end to end)
     await expect(legacy.getAttribute('data-source')).resolves.toBe('tinysync');
     await legacy.getByText('Alan Turing').waitFor();
   });
+
+  it('a fresh browser shows the loading state until the first sync has delivered the rows', async () => {
+    await ada.page.goto(`${app.url}/#/people`);
+    await ada.page.getByLabel('Name', { exact: true }).fill('Barbara Liskov');
+    await ada.page.getByLabel('Email', { exact: true }).fill('barbara@acme.test');
+    await ada.page.getByRole('button', { name: 'Create user' }).click();
+    await expectStatus(ada.page, 'Synced');
+
+    // A new device first fills its empty store from the snapshot over HTTP: holding that request
+    // holds the first sync. No service worker, or it would answer before the route sees it.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const gate: { release?: () => void; requested?: () => void } = {};
+    const held = new Promise<void>((resolve) => {
+      gate.release = resolve;
+    });
+    const requested = new Promise<void>((resolve) => {
+      gate.requested = resolve;
+    });
+    await context.route('**/stores/*/snapshot', async (route) => {
+      gate.requested?.();
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/#/react-query`);
+    await page.getByRole('button', { name: 'Sign in as Grace Hopper' }).click();
+    const twin = page.getByRole('region', { name: 'Migrated twin' });
+    await requested;
+    await twin.getByText('Loading…').waitFor();
+    await expectStatus(page, 'Connecting');
+    await expect(twin.getByRole('listitem').count()).resolves.toBe(0);
+    await saveScreenshot(page, '08-first-sync-loading');
+
+    gate.release?.();
+    await twin.getByText('Barbara Liskov').waitFor();
+    await expect(twin.getByText('Loading…').count()).resolves.toBe(0);
+    await expectStatus(page, 'Synced');
+    await context.close();
+  });
 });

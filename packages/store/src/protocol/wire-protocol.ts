@@ -160,3 +160,39 @@ export function parseTokenAccepted(frame: string): TokenAccepted | undefined {
     return undefined;
   }
 }
+
+/*
+ * Object and array cells. TinyBase 10 stores them, but its synchronizers and persisters carry
+ * one as JSON text behind a prefix no string cell may start with, and its mergeable stamps hash
+ * that text. A replica that stamped the object itself would hash the same write differently,
+ * and replicas that disagree on a stamp with the same time never converge; so every stamp
+ * TinySync makes, sends or persists holds the encoded text, as TinyBase's own would.
+ */
+
+/** TinyBase's prefix of an object or array cell written as JSON text. */
+export const JSON_CELL_PREFIX = '\uFFFD';
+
+/** A cell as TinyBase's protocol carries it: objects and arrays as prefixed JSON text. */
+export function encodeJsonCell(value: unknown): unknown {
+  return value !== null && typeof value === 'object'
+    ? JSON_CELL_PREFIX + JSON.stringify(value)
+    : value;
+}
+
+/** What a protocol cell that claims to be JSON but is not an object or array decodes to. */
+export const MALFORMED_JSON_CELL: unique symbol = Symbol('malformed JSON cell');
+
+/**
+ * A cell from TinyBase's protocol as the store holds it: prefixed JSON text back to its object
+ * or array (`MALFORMED_JSON_CELL` when the text is not one, which TinyBase would drop); any
+ * other value as it is.
+ */
+export function decodeJsonCell(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.startsWith(JSON_CELL_PREFIX)) return value;
+  try {
+    const decoded: unknown = JSON.parse(value.slice(JSON_CELL_PREFIX.length));
+    return decoded !== null && typeof decoded === 'object' ? decoded : MALFORMED_JSON_CELL;
+  } catch {
+    return MALFORMED_JSON_CELL;
+  }
+}

@@ -2,12 +2,23 @@ import type * as core from 'zod/v4/core';
 import type { TablePermissions } from './permissions.js';
 import type { ReferencedTableIdOf } from './reference-registry.js';
 
-/** The values a TinyBase cell can hold in a TinySync table. */
-export type CellValue = string | number | boolean;
+/** What JSON holds: the contents of an object or array cell. */
+export type JsonValue = string | number | boolean | null | JsonObject | JsonArray;
+export type JsonObject = { readonly [key: string]: JsonValue | undefined };
+export type JsonArray = readonly JsonValue[];
 
 /**
- * A zod schema for one cell: string, number or boolean, optionally `.optional()` or
+ * The values a TinyBase cell can hold in a TinySync table: strings, numbers, booleans, `null`
+ * (a nullable cell) and JSON objects and arrays (TinyBase 10 stores them as JSON).
+ */
+export type CellValue = string | number | boolean | null | JsonObject | JsonArray;
+
+/**
+ * A zod schema for one cell: `z.string()`, `z.number()`, `z.boolean()`, `z.enum([...])`,
+ * `z.object({...})`, `z.array(...)`, `z.record(...)`, optionally `.nullable()`, `.optional()` or
  * `.default(...)`. Typed with `zod/v4/core`, so classic `zod` and `zod/mini` schemas both fit.
+ * Objects and arrays hold JSON only: a `Date`, `Map` or `undefined` inside one would not
+ * survive TinyBase's JSON, so they are refused here by type and by `create`/`update` at runtime.
  */
 export type CellSchema = core.$ZodType<CellValue | undefined, CellValue | undefined>;
 

@@ -5,6 +5,7 @@ import { createTinySyncStore } from '../store/create-tinysync-store.js';
 import { defineSchema } from './define-schema.js';
 import { ref } from './reference.js';
 import type { CreateInput, Row, RowWithId, UpdatePatch } from './row-types.js';
+import { timestamp } from './timestamp.js';
 
 type AppSchema = typeof appSchema;
 
@@ -71,13 +72,71 @@ describe('row types inferred from the schema', () => {
     });
   });
 
-  it('accepts only string, number and boolean cells', () => {
+  it('accepts only cells TinyBase can hold as JSON', () => {
     defineSchema({
       tables: {
-        // @ts-expect-error a date is not a TinyBase cell value
+        // @ts-expect-error a Date is not a TinyBase cell value (use timestamp())
         events: { cells: { at: z.date() } },
       },
     });
+    defineSchema({
+      tables: {
+        // @ts-expect-error an object cell holds JSON only, not a Date
+        events: { cells: { meta: z.object({ at: z.date() }) } },
+      },
+    });
+    defineSchema({
+      tables: {
+        // @ts-expect-error nor a Map
+        events: { cells: { lookup: z.map(z.string(), z.number()) } },
+      },
+    });
+  });
+});
+
+describe('null, object, array and timestamp cells', () => {
+  const schema = defineSchema({
+    tables: {
+      notes: {
+        cells: {
+          archivedAt: timestamp().nullable(),
+          dueAt: timestamp().optional(),
+          tags: z.array(z.string()).default([]),
+          settings: z.object({ color: z.enum(['red', 'blue']), pinned: z.boolean() }).nullable(),
+          counts: z.record(z.string(), z.number()),
+        },
+      },
+    },
+  });
+  type Schema = typeof schema;
+
+  it('infers T | null, string[], objects and records, and timestamps as numbers', () => {
+    expectTypeOf<Row<Schema, 'notes'>>().toEqualTypeOf<{
+      archivedAt: number | null;
+      dueAt?: number | undefined;
+      tags: string[];
+      settings: { color: 'red' | 'blue'; pinned: boolean } | null;
+      counts: Record<string, number>;
+    }>();
+    expectTypeOf<{ archivedAt: null; settings: null; counts: Record<string, number> }>().toExtend<
+      CreateInput<Schema, 'notes'>
+    >();
+    expectTypeOf<{ settings: null }>().toExtend<UpdatePatch<Schema, 'notes'>>();
+  });
+
+  it('types the TinyBase store cells too, with null where the cell allows it', () => {
+    const app = createTinySyncStore(schema);
+    expectTypeOf(app.store.getCell('notes', 'n1', 'archivedAt')).toEqualTypeOf<
+      number | null | undefined
+    >();
+    expectTypeOf(app.store.getCell('notes', 'n1', 'dueAt')).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error tags is an array cell
+    app.store.setCell('notes', 'n1', 'tags', 'work');
+    // @ts-expect-error dueAt takes no null
+    app.tables.notes.update('n1', { dueAt: null });
+    // @ts-expect-error settings needs both keys
+    app.tables.notes.update('n1', { settings: { color: 'red' } });
+    app.tables.notes.update('n1', { tags: ['a'], settings: null, archivedAt: Date.now() });
   });
 });
 

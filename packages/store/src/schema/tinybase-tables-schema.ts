@@ -10,21 +10,29 @@ type TinyBaseCellType<Value> = Value extends string
     ? 'number'
     : Value extends boolean
       ? 'boolean'
-      : never;
+      : Value extends readonly unknown[]
+        ? 'array'
+        : Value extends object
+          ? 'object'
+          : never;
+
+/** One cell's TinyBase schema: its type, and whether the zod schema takes `null`. */
+type TinyBaseCellSchemaOf<Value> = {
+  type: TinyBaseCellType<NonNullable<Value>>;
+  allowNull: null extends Value ? true : false;
+};
 
 /** The TinyBase `TablesSchema` type of a TinySync schema, for `tinybase/with-schemas` typing. */
 export type TinyBaseTablesSchemaOf<S extends AnySchema> = {
   [T in TableId<S>]: {
-    [C in CellId<S, T>]: {
-      type: TinyBaseCellType<NonNullable<core.output<TablesOf<S>[T]['cells'][C]>>>;
-    };
+    [C in CellId<S, T>]: TinyBaseCellSchemaOf<core.output<TablesOf<S>[T]['cells'][C]>>;
   };
 };
 
 /**
  * The TinyBase tables schema, made by TinyBase's own zod schematizer.
  *
- * Only cell types and enums are kept. Defaults are applied by `create` (so `createdAt: now`
+ * Only cell types, enums and `allowNull` (from `.nullable()`) are kept. Defaults are applied by `create` (so `createdAt: now`
  * gets the time of the write, not of the schema) and required-ness is checked there too:
  * letting TinyBase fill defaults or drop rows during a merge would make replicas write values
  * that no client asked for, and they would stop converging.
@@ -36,9 +44,9 @@ export function toTinyBaseTablesSchema(schema: AnySchema): TablesSchema {
     const cells = tablesSchema[tableId] ?? {};
     for (const cellId of Object.keys(schema.tables[tableId]?.cells ?? {})) {
       const cellSchema = cells[cellId];
-      if (cellSchema === undefined || !isScalarCell(cellSchema)) {
+      if (cellSchema === undefined || !isStorableCell(cellSchema)) {
         throw new SchemaError(
-          `'${tableId}.${cellId}' is not a string, number or boolean cell; TinyBase cannot store it`,
+          `'${tableId}.${cellId}' is not a string, number, boolean, object or array cell; TinyBase cannot store it`,
         );
       }
       delete cellSchema.default;
@@ -48,11 +56,15 @@ export function toTinyBaseTablesSchema(schema: AnySchema): TablesSchema {
   return tablesSchema;
 }
 
-function isScalarCell(cellSchema: CellSchema): boolean {
+/**
+ * One type per cell (or an enum): a union of types, which TinyBase could hold, would leave the
+ * row type, the mirror's column type and the value's JSON encoding all ambiguous.
+ */
+function isStorableCell(cellSchema: CellSchema): boolean {
   return (
     cellSchema.enum !== undefined ||
-    (typeof cellSchema.type === 'string' && SCALAR_TYPES.has(cellSchema.type))
+    (typeof cellSchema.type === 'string' && CELL_TYPES.has(cellSchema.type))
   );
 }
 
-const SCALAR_TYPES = new Set(['string', 'number', 'boolean']);
+const CELL_TYPES = new Set(['string', 'number', 'boolean', 'object', 'array']);

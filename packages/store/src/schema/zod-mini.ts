@@ -1,8 +1,15 @@
 /**
  * `@tinysync/store/zod-mini`: what a schema written with `zod/mini` needs from TinySync besides
- * `defineSchema`. Only `ref` differs between the zod flavours, because it builds a schema.
+ * `defineSchema`: the helpers that build a schema (`ref`, `timestamp`), built with `zod/mini`.
  */
-import { minLength, string, type ZodMiniString } from 'zod/mini';
+import {
+  int,
+  minLength,
+  nonnegative,
+  string,
+  type ZodMiniNumberFormat,
+  type ZodMiniString,
+} from 'zod/mini';
 import { markReference, type ReferenceTo } from './reference-registry.js';
 
 /** A `zod/mini` string cell holding the id of a row in another table. */
@@ -17,4 +24,12 @@ export function ref<const TargetTableId extends string>(
   targetTableId: TargetTableId,
 ): MiniReferenceSchema<TargetTableId> {
   return markReference(string().check(minLength(1, 'must reference a row id')), targetTableId);
+}
+
+/**
+ * A moment as milliseconds since the Unix epoch, TinySync's one form for dates (see `timestamp`
+ * in `@tinysync/store`), as a `zod/mini` whole number.
+ */
+export function timestamp(): ZodMiniNumberFormat {
+  return int().check(nonnegative());
 }

@@ -25,7 +25,7 @@ import {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
 } from '../schema/tinybase-tables-schema.js';
-import { isEmpty } from './is-empty.js';
+import { mergeEncodedContent } from './encoded-content.js';
 import { lazy } from './lazy.js';
 import { createSchemaIndexes, createSchemaRelationships } from './schema-indexes.js';
 import { createTableOperations, type TableOperations } from './table-operations.js';
@@ -163,9 +163,7 @@ export function createTinySyncStore<S extends AnySchema>(
 
   /** An empty store takes the content as it is (stamps and hashes); any other merges it. */
   const mergeUnguarded = (content: PlainMergeableContent) =>
-    guard.mergeUnguarded(() =>
-      isEmpty(store) ? store.setMergeableContent(content) : store.applyMergeableChanges(content),
-    );
+    guard.mergeUnguarded(() => mergeEncodedContent(store, content as never));
 
   const ready = (async () => {
     if (openPersister === undefined) return;

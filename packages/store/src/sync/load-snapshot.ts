@@ -1,4 +1,4 @@
-import type { MergeableContent } from 'tinybase';
+import { parseMergeableContent } from '../persistence/mergeable-json.js';
 import type { AnySchema } from '../schema/row-types.js';
 import type { TinySyncStore } from '../store/create-tinysync-store.js';
 import { isEmpty } from '../store/is-empty.js';
@@ -28,30 +28,13 @@ export async function loadSnapshot<S extends AnySchema>(
       headers: token === null ? {} : { Authorization: `Bearer ${token}` },
     });
     if (!response.ok) return false;
-    const content = withDeletionsRestored((await response.json()) as MergeableContent);
+    // Written like the IndexedDB save (`stringifyMergeableContent`): a deleted cell marked as
+    // such, so it is not read back as a cell holding null, which a nullable cell can.
+    const content = parseMergeableContent(await response.text());
     // Whatever the server sent, typed as this store's content: TinyBase checks its shape.
     target.mergeContent(content as unknown as Parameters<SnapshotTarget<S>['mergeContent']>[0]);
     return !isEmpty(target.store);
   } catch {
     return false;
   }
-}
-
-/**
- * TinyBase marks a deleted cell or value with `undefined`, which JSON writes as `null`; read
- * back as is, the deletion would come back as a cell holding null (TinyBase 10 allows that).
- * TinySync schemas have no null cells, so every null here is a deletion. One pass over the
- * stamps is far cheaper than the reviver TinyBase's own protocol parses with.
- */
-function withDeletionsRestored(content: MergeableContent): MergeableContent {
-  const [[tables], [values]] = content;
-  for (const [rows] of Object.values(tables)) {
-    for (const [cells] of Object.values(rows)) restoreThings(cells);
-  }
-  restoreThings(values);
-  return content;
-}
-
-function restoreThings(things: Record<string, [unknown, ...unknown[]]>): void {
-  for (const stamp of Object.values(things)) if (stamp[0] === null) stamp[0] = undefined;
 }

@@ -3,6 +3,7 @@ import * as core from 'zod/v4/core';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { AnySchema } from '../schema/row-types.js';
 import type { CellValue } from '../schema/schema-definition.js';
+import { jsonValueIssue } from './json-value.js';
 
 /** The longest row id either end accepts, in UTF-16 code units. */
 export const MAX_ROW_ID_LENGTH = 256;
@@ -92,13 +93,29 @@ export function cellIssue(
   if (!Object.hasOwn(rowSchema.shape, cellId)) return `unknown cell '${cellId}'`;
   // zod/v4/core's parse: the cell may be classic or mini, typed as core's method-less `$ZodType`.
   const result = core.safeParse(rowSchema.shape[cellId] as core.$ZodType, value);
-  return result.success ? undefined : (result.error.issues[0]?.message ?? 'invalid value');
+  if (!result.success) return result.error.issues[0]?.message ?? 'invalid value';
+  return typeof value === 'object' && value !== null ? jsonValueIssue(value) : undefined;
 }
 
 function parseOrThrow(rowSchema: ZodMiniObject, target: Target, input: unknown): Cells {
   const result = core.safeParse(rowSchema, input);
-  if (result.success) return withoutUndefined(result.data as Record<string, unknown>);
-  throw new ValidationError(result.error.issues.flatMap((issue) => toIssues(target, issue)));
+  if (!result.success) {
+    throw new ValidationError(result.error.issues.flatMap((issue) => toIssues(target, issue)));
+  }
+  const cells = withoutUndefined(result.data as Record<string, unknown>);
+  const issues = jsonIssues(target, cells);
+  if (issues.length > 0) throw new ValidationError(issues);
+  return cells;
+}
+
+/** The object and array cells of a parsed row that JSON would change (see `jsonValueIssue`). */
+function jsonIssues(target: Target, cells: Cells): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [cellId, value] of Object.entries(cells)) {
+    const message = typeof value === 'object' && value !== null ? jsonValueIssue(value) : undefined;
+    if (message !== undefined) issues.push({ ...target, cellId, message });
+  }
+  return issues;
 }
 
 function toIssues(target: Target, issue: core.$ZodIssue): ValidationIssue[] {

@@ -1,4 +1,10 @@
-import { CORRECTION_REQUEST_ID, MESSAGE, SERVER_CLIENT_ID } from '@tinysync/store/protocol';
+import { applyEncodedChanges } from '@tinysync/store';
+import {
+  CORRECTION_REQUEST_ID,
+  encodeJsonCell,
+  MESSAGE,
+  SERVER_CLIENT_ID,
+} from '@tinysync/store/protocol';
 import type { MergeableChanges, MergeableStore, TablesSchema } from 'tinybase';
 import { writeCellStamps } from '../persistence/incremental-sql-persister.js';
 import type { MergeableChangesOrContent } from '../persistence/mergeable-stamps.js';
@@ -72,7 +78,10 @@ export function createDroppedCellRestorer(
       isKnownCell,
       currentCell: (tableId, rowId, cellId) => {
         const row = currentRow(tableId, rowId);
-        return row !== undefined && Object.hasOwn(row, cellId) ? (row[cellId] as never) : undefined;
+        // As TinyBase stamps and sends it: an object or array cell as encoded JSON text.
+        return row !== undefined && Object.hasOwn(row, cellId)
+          ? (encodeJsonCell(row[cellId]) as never)
+          : undefined;
       },
     });
     const isHeld = (cell: DroppedCell) => currentRow(cell.tableId, cell.rowId) !== undefined;
@@ -82,7 +91,7 @@ export function createDroppedCellRestorer(
       .slice(0, MAX_CORRECTIONS_PER_BATCH);
     const shared = correctDroppedCells(needed.filter((cell) => mayWrite(cell.tableId)));
     if (shared !== undefined) {
-      store.applyMergeableChanges(shared);
+      applyEncodedChanges(store, shared as never);
       const stamps = shared as unknown as MergeableChangesOrContent;
       writeCellStamps(options.sql(), store, stamps);
       options.recordChanges(stamps);

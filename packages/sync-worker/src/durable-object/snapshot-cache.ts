@@ -1,3 +1,6 @@
+import { stringifyMergeableContent } from '@tinysync/store';
+import type { MergeableContent } from 'tinybase';
+
 /** What the cache reads of the server's store (a TinyBase MergeableStore, of any schema). */
 export interface SnapshotSource {
   getMergeableContent(): unknown;
@@ -23,7 +26,8 @@ export class SnapshotCache {
         if (source === this.#source) this.#text = undefined;
       });
     }
-    this.#text ??= JSON.stringify(source.getMergeableContent());
+    // Deleted cells marked as such: JSON would write them as null, which a nullable cell holds.
+    this.#text ??= stringifyMergeableContent(source.getMergeableContent() as MergeableContent);
     return this.#text;
   }
 }

@@ -1,20 +1,26 @@
-import { ValidationError, type ValidationIssue } from '@tinysync/store';
+import { jsonValueIssue, ValidationError, type ValidationIssue } from '@tinysync/store';
 import * as z from 'zod';
 import { cellLengthIssue } from '../sync/cell-length.js';
 import { ApiError } from './api-error.js';
 import { parseJsonBody } from './parse-json-body.js';
 
 /**
- * The cells of a row as the HTTP API accepts them: a flat object of the values a TinyBase cell
- * can hold. A nested value is refused here by its type alone, before any code walks it: one
- * nested thousands of levels deep overflowed the stack further on (a 500 instead of a 400).
+ * The cells of a row as the HTTP API accepts them: an object of the values a TinyBase cell can
+ * hold (strings, numbers, booleans, null, and JSON objects and arrays for object and array
+ * cells). Nesting is bounded before anything walks it deeper (`jsonValueIssue`): a value nested
+ * thousands of levels deep once overflowed the stack further on (a 500 instead of a 400).
  */
-const rowBody = z.record(
-  z.string(),
-  z.union([z.string(), z.number(), z.boolean(), z.null()], {
-    error: 'cells are strings, numbers, booleans or null',
-  }),
-);
+const rowBody = z.record(z.string(), z.unknown()).superRefine((cells, context) => {
+  for (const [cellId, value] of Object.entries(cells)) {
+    const message =
+      typeof value === 'object' && value !== null
+        ? jsonValueIssue(value)
+        : ['string', 'number', 'boolean'].includes(typeof value) || value === null
+          ? undefined
+          : 'cells are strings, numbers, booleans, null, objects or arrays';
+    if (message !== undefined) context.addIssue({ code: 'custom', path: [cellId], message });
+  }
+});
 
 export type RowBody = z.output<typeof rowBody>;
 

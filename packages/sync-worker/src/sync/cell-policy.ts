@@ -1,5 +1,5 @@
 import { type AnySchema, cellIssue, rowIdIssue } from '@tinysync/store';
-import { DELETED_ON_THE_WIRE } from '@tinysync/store/protocol';
+import { DELETED_ON_THE_WIRE, decodeJsonCell, MALFORMED_JSON_CELL } from '@tinysync/store/protocol';
 import { cellLengthIssue } from './cell-length.js';
 import type { CellPolicy, DroppedCell } from './filter-changes.js';
 
@@ -33,7 +33,8 @@ export function isCorrectableCell(schema: AnySchema, cell: DroppedCell): boolean
 
 /**
  * The server's check of every incoming cell: the ids are ones the server accepts, the connection
- * may write the table, the cell exists, and the value passes the schema. Deletions need only
+ * may write the table, the cell exists, and the value (an object or array decoded first) passes
+ * the schema. Deletions need only
  * write access. Ids come first: a cell with an id the server could never hold is refused as such,
  * whoever sent it, so nothing (no correction either) is ever kept under it.
  */
@@ -52,6 +53,12 @@ export function createCellPolicy(
     if (value === DELETED_ON_THE_WIRE) {
       return isSchemaCell(schema, tableId, cellId) ? undefined : `unknown cell '${cellId}'`;
     }
-    return cellLengthIssue(value, maxCellChars) ?? cellIssue(schema, tableId, cellId, value);
+    // Object and array cells arrive as TinyBase's encoded JSON text: measured as such, judged
+    // as the value every replica decodes it to.
+    const lengthIssue = cellLengthIssue(value, maxCellChars);
+    if (lengthIssue !== undefined) return lengthIssue;
+    const decoded = decodeJsonCell(value);
+    if (decoded === MALFORMED_JSON_CELL) return 'malformed JSON cell';
+    return cellIssue(schema, tableId, cellId, decoded);
   };
 }

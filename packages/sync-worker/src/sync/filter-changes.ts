@@ -1,4 +1,4 @@
-import { DELETED_ON_THE_WIRE, MESSAGE, type Stamp } from '@tinysync/store/protocol';
+import { DELETED_ON_THE_WIRE, decodeJsonCell, MESSAGE, type Stamp } from '@tinysync/store/protocol';
 import type { ProtocolMessage } from './protocol-message.js';
 import { define, isStamp, ownEntries } from './stamps.js';
 
@@ -45,7 +45,7 @@ export type RowPolicy = (
   cells: Readonly<Record<string, unknown>>,
 ) => RowRefusal | undefined;
 
-/** The cells of one row a message brings that passed both policies. */
+/** The cells of one row a message brings that passed both policies, object and array cells decoded. */
 export interface AcceptedRow {
   readonly tableId: string;
   readonly rowId: string;
@@ -147,7 +147,8 @@ function filterRowStamp(
     if (reason !== undefined) drop(cellId, cellStamp, reason);
     else {
       define(stamps, cellId, cellStamp);
-      define(values, cellId, cellStamp[0]);
+      // Rows are judged, and queued, as the store will hold them: JSON cells decoded.
+      define(values, cellId, decodeJsonCell(cellStamp[0]));
     }
   }
   if (Object.keys(stamps).length === 0) return undefined;

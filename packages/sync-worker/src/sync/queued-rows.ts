@@ -118,7 +118,19 @@ function shows(
   return Object.entries(cells).every(([cellId, value]) =>
     value === DELETED_ON_THE_WIRE
       ? row === undefined || !Object.hasOwn(row, cellId)
-      : row !== undefined && Object.hasOwn(row, cellId) && row[cellId] === value,
+      : row !== undefined && Object.hasOwn(row, cellId) && isSameCell(row[cellId], value),
+  );
+}
+
+/** Object and array cells are equal when their JSON is: the store hands back a new copy each read. */
+function isSameCell(held: unknown, value: unknown): boolean {
+  if (held === value) return true;
+  return (
+    typeof held === 'object' &&
+    held !== null &&
+    typeof value === 'object' &&
+    value !== null &&
+    JSON.stringify(held) === JSON.stringify(value)
   );
 }
 

@@ -6,7 +6,7 @@ import {
 } from '@tinysync/store';
 import { anyTable } from '../durable-object/any-table.js';
 import type { CapturedChange } from './captured-changes.js';
-import { type CellType, fromSqlValue } from './mirror-values.js';
+import { fromSqlValue } from './mirror-values.js';
 
 export interface RejectedChange {
   readonly seq: number;
@@ -57,7 +57,7 @@ function applyInOneTransaction(
         continue;
       }
       const cellValue = (cellId: string) =>
-        fromSqlValue(change.cells[cellId], cellTypes[change.tableId]?.[cellId]?.type as CellType);
+        fromSqlValue(change.cells[cellId], cellTypes[change.tableId]?.[cellId]);
       try {
         const exists = table.get(change.rowId) !== undefined;
         if (change.op === 'delete') {

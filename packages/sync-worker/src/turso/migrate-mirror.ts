@@ -1,5 +1,10 @@
 import type { Client, InStatement } from '@libsql/client';
-import { type AnySchema, createMirrorTableSql, toMirrorTables } from '@tinysync/store';
+import {
+  type AnySchema,
+  createMirrorTableSql,
+  mirrorColumnSql,
+  toMirrorTables,
+} from '@tinysync/store';
 import {
   CHANGES_TABLE,
   CREATE_CHANGE_LOG,
@@ -41,7 +46,7 @@ export async function migrateMirror(client: Client, schema: AnySchema): Promise<
         if (columns.has(column.name)) continue;
         changed = true;
         record(`add column ${table.name}.${column.name}`, [
-          `ALTER TABLE "${table.name}" ADD COLUMN "${column.name}" ${column.type}`,
+          `ALTER TABLE "${table.name}" ADD COLUMN ${mirrorColumnSql(column)}`,
         ]);
       }
     }

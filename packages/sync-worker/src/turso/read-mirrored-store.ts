@@ -7,6 +7,7 @@ import {
   toMirrorTables,
   toTinyBaseTablesSchema,
 } from '@tinysync/store';
+import { encodeJsonCell } from '@tinysync/store/protocol';
 import {
   ensureStamp,
   idRecord,
@@ -14,7 +15,7 @@ import {
   type TableStamps,
   tablesAsChanges,
 } from '../persistence/mergeable-stamps.js';
-import { type CellType, fromSqlValue } from './mirror-values.js';
+import { fromSqlValue } from './mirror-values.js';
 
 /** A TinyBase HLC: 16 characters of its base64 alphabet. */
 const HLC = /^[-0-9A-Za-z_]{16}$/;
@@ -56,10 +57,11 @@ export async function readMirroredStore(
           : freshStamp();
       const cells = ensureStamp(ensureStamp(tables, table.name)[0], rowId)[0];
       for (const { name } of table.cellColumns) {
-        const value = fromSqlValue(row[name], cellTypes[table.name]?.[name]?.type as CellType);
+        const value = fromSqlValue(row[name], cellTypes[table.name]?.[name]);
         if (value === undefined) continue;
         const issue = cellIssue(schema, table.name, name, value);
-        if (issue === undefined) cells[name] = [value, stamp];
+        // Stamped as TinyBase stamps it, JSON cells as encoded text (see `encodeJsonCell`).
+        if (issue === undefined) cells[name] = [encodeJsonCell(value), stamp];
         else onSkipped({ tableId: table.name, rowId, cellId: name, message: issue });
       }
       rowCount++;

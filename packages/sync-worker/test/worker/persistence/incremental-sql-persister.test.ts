@@ -36,6 +36,31 @@ describe('createIncrementalSqlPersister', () => {
     });
   });
 
+  it('reloads null, object and array cells, stamped and hashed as TinyBase saved them', async () => {
+    await inFreshObject(async (sql) => {
+      const store = createMergeableStore('a');
+      const persister = createIncrementalSqlPersister(store, sql);
+      await persister.startAutoSave();
+      store.setRow('notes', 'n1', {
+        tags: ['a', 'b'],
+        settings: { pinned: true },
+        archivedAt: null,
+      });
+      store.setCell('notes', 'n1', 'tags', ['a', 'b', 'c']);
+      await persister.save();
+      await persister.destroy();
+
+      const reloaded = createMergeableStore('b');
+      await createIncrementalSqlPersister(reloaded, sql).load();
+      expect(reloaded.getRow('notes', 'n1')).toEqual({
+        tags: ['a', 'b', 'c'],
+        settings: { pinned: true },
+        archivedAt: null,
+      });
+      expect(reloaded.getMergeableContentHashes()).toEqual(store.getMergeableContentHashes());
+    });
+  });
+
   it('writes one row per changed cell, and nothing on the first save after a load', async () => {
     await inFreshObject(async (sql) => {
       const store = createMergeableStore('a');
