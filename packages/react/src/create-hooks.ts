@@ -22,7 +22,7 @@ import {
 import { useSuspenseTableRow } from './hooks/use-suspense-table-row.js';
 import { type SuspenseRowsOptions, useSuspenseTableRows } from './hooks/use-suspense-table-rows.js';
 import {
-  type MutationCallbacks,
+  type MutationOptions,
   type MutationResult,
   useTableMutation,
 } from './hooks/use-table-mutation.js';
@@ -66,9 +66,10 @@ export type UpdateVariables<S extends AnySchema, T extends TableId<S>> = {
   readonly id: string;
 } & UpdatePatch<S, T>;
 
-type MutationHook<Variables, Result> = (
-  options?: MutationCallbacks<Variables, Result>,
-) => MutationResult<Variables, Result>;
+/** `Context` is what the hook's `onMutate` returns, as in React Query. */
+type MutationHook<Variables, Result> = <Context = unknown>(
+  options?: MutationOptions<Variables, Result, Context>,
+) => MutationResult<Variables, Result, Context>;
 
 /** The hooks `createHooks(schema)` generates, named from the schema's table ids. */
 export type TinySyncHooks<S extends AnySchema> = {
@@ -138,12 +139,12 @@ export function createHooks<S extends AnySchema>(schema: S): TinySyncHooks<S> {
       filter: RowsFilter<S, typeof tableId> | undefined,
       options: InfiniteOptions<S, typeof tableId, NoInclude, unknown>,
     ) => useInfiniteRows<S, typeof tableId, unknown>(tableId, filter, options);
-    hooks[`useCreate${singular}`] = (options?: MutationCallbacks<unknown, unknown>) => {
+    hooks[`useCreate${singular}`] = (options?: MutationOptions<unknown, unknown>) => {
       const table = useTable<S>(tableId);
       const create = useCallback((input: unknown) => table.create(input as never), [table]);
       return useTableMutation(create, options);
     };
-    hooks[`useUpdate${singular}`] = (options?: MutationCallbacks<unknown, unknown>) => {
+    hooks[`useUpdate${singular}`] = (options?: MutationOptions<unknown, unknown>) => {
       const table = useTable<S>(tableId);
       const update = useCallback(
         ({ id, ...patch }: { id: string }) => table.update(id, patch as never),
@@ -151,7 +152,7 @@ export function createHooks<S extends AnySchema>(schema: S): TinySyncHooks<S> {
       );
       return useTableMutation(update as (variables: unknown) => unknown, options);
     };
-    hooks[`useDelete${singular}`] = (options?: MutationCallbacks<unknown, unknown>) => {
+    hooks[`useDelete${singular}`] = (options?: MutationOptions<unknown, unknown>) => {
       const table = useTable<S>(tableId);
       const remove = useCallback((rowId: unknown) => table.delete(rowId as string), [table]);
       return useTableMutation(remove, options);

@@ -20,6 +20,16 @@ export { createHooks, type TinySyncHooks, type UpdateVariables } from './create-
 export { type RowName, rowName } from './hook-names.js';
 export type { FetchStatus } from './hooks/first-sync.js';
 export type { InfiniteRows } from './hooks/infinite-pages.js';
+export type {
+  ErrorMutationResult,
+  IdleMutationResult,
+  MutateOptions,
+  MutationCallbacks,
+  MutationOptions,
+  MutationResult,
+  PendingMutationResult,
+  SuccessMutationResult,
+} from './hooks/mutation-result.js';
 export { OfflineWithoutDataError } from './hooks/offline-without-data-error.js';
 export type {
   QueryLoadingErrorResult,
@@ -38,7 +48,6 @@ export type {
 } from './hooks/use-infinite-rows.js';
 export type { ThrowOnError } from './hooks/use-query-result.js';
 export type { SuspenseRowsOptions } from './hooks/use-suspense-table-rows.js';
-export type { MutationCallbacks, MutationResult } from './hooks/use-table-mutation.js';
 export type { RowOptions } from './hooks/use-table-row.js';
 export type { RowsFilter, RowsOptions } from './hooks/use-table-rows.js';
 export { deleteLocalData, localDatabaseName } from './local-data.js';
