@@ -183,7 +183,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     };
     connection = current;
     refresher.connected(lastToken);
-    update({ status: 'syncing', error: null });
+    // Each connection is as writable as its session: the server tells a read-only one so as it
+    // opens, before the synchronizer starts (a viewer promoted since must not stay read-only).
+    update({ status: 'syncing', error: null, readOnly: false });
     void startSynchronizer(current);
   };
 

@@ -227,6 +227,23 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     await eventually(() => expect(client.getSnapshot().readOnly).toBe(true));
   });
 
+  it('is as writable as each connection: a viewer promoted since reconnects writable', async () => {
+    const storeId = 'org_client5c';
+    let role: 'org:viewer' | 'org:member' = 'org:viewer';
+    const { app, client } = await openClient({
+      storeId,
+      getToken: () => devToken({ sub: 'user_v', org: storeId, role }),
+    });
+    await eventually(() => expect(client.getSnapshot().readOnly).toBe(true));
+    role = 'org:member';
+    client.reconnect();
+    await eventually(() => expect(client.getSnapshot().readOnly).toBe(false));
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
+    const row = app.tables.users.create(ada);
+    const other = await plainClient(storeId);
+    await eventually(() => expect(other.store.hasRow('users', row.id)).toBe(true));
+  });
+
   it('sends no writes once it knows it is read-only, and keeps receiving', async () => {
     const storeId = 'org_client5b';
     const sent: string[] = [];
