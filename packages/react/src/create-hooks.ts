@@ -19,7 +19,7 @@ import {
   type InfiniteQueryResult,
   useInfiniteRows,
 } from './hooks/use-infinite-rows.js';
-import { useSuspenseTableRow } from './hooks/use-suspense-table-row.js';
+import { type SuspenseRowOptions, useSuspenseTableRow } from './hooks/use-suspense-table-row.js';
 import { type SuspenseRowsOptions, useSuspenseTableRows } from './hooks/use-suspense-table-rows.js';
 import {
   type MutationOptions,
@@ -45,14 +45,20 @@ type RowHook<S extends AnySchema, T extends TableId<S>> = <
   options?: WithIncludeOption<RowOptions, S, T, I, never>,
 ) => WithDataAs<QueryResult<RowWithIncluded<S, T, I> | undefined>, RowName<T>>;
 
-type SuspenseListHook<S extends AnySchema, T extends TableId<S>> = <Data = RowWithId<S, T>[]>(
+type SuspenseListHook<S extends AnySchema, T extends TableId<S>> = <
+  const I extends IncludeOption<S, T> = NoInclude,
+  Data = RowWithIncluded<S, T, I>[],
+>(
   filter?: RowsFilter<S, T>,
-  options?: SuspenseRowsOptions<S, T, Data>,
+  options?: WithIncludeOption<SuspenseRowsOptions<S, T, Data>, S, T, I, Data>,
 ) => WithDataAs<SuspenseQueryResult<Data>, T>;
 
-type SuspenseRowHook<S extends AnySchema, T extends TableId<S>> = (
+type SuspenseRowHook<S extends AnySchema, T extends TableId<S>> = <
+  const I extends IncludeOption<S, T> = NoInclude,
+>(
   rowId: string,
-) => WithDataAs<SuspenseQueryResult<RowWithId<S, T> | undefined>, RowName<T>>;
+  options?: WithIncludeOption<SuspenseRowOptions, S, T, I, never>,
+) => WithDataAs<SuspenseQueryResult<RowWithIncluded<S, T, I> | undefined>, RowName<T>>;
 
 type InfiniteListHook<S extends AnySchema, T extends TableId<S>> = <
   const I extends IncludeOption<S, T> = NoInclude,
@@ -131,8 +137,8 @@ export function createHooks<S extends AnySchema>(schema: S): TinySyncHooks<S> {
       const result = useSuspenseTableRows<S, typeof tableId, unknown>(tableId, filter, options);
       return useDataAs(result, tableId);
     };
-    hooks[`useSuspense${singular}`] = (rowId: string) => {
-      const result = useSuspenseTableRow<S, typeof tableId>(tableId, rowId);
+    hooks[`useSuspense${singular}`] = (rowId: string, options?: SuspenseRowOptions) => {
+      const result = useSuspenseTableRow<S, typeof tableId>(tableId, rowId, options);
       return useDataAs(result, shortRowKey);
     };
     hooks[`useInfinite${plural}`] = (

@@ -95,6 +95,17 @@ describe('Suspense hooks', () => {
     >();
   });
 
+  it('nest included rows as the regular hooks do', () => {
+    type Project = RowWithId<typeof appSchema, 'projects'>;
+    const tasks = hooks.useSuspenseTasks(undefined, { include: { assignee: true, project: true } });
+    expectTypeOf(tasks.data[0]?.assignee).toEqualTypeOf<User | undefined>();
+    expectTypeOf(tasks.tasks[0]?.project).toEqualTypeOf<Project | undefined>();
+    const task = hooks.useSuspenseTask('t1', { include: { project: true } });
+    expectTypeOf(task.task?.project).toEqualTypeOf<Project | undefined>();
+    // @ts-expect-error only reference cells can be included
+    hooks.useSuspenseTasks(undefined, { include: { title: true } });
+  });
+
   it('the row hook takes an id (no undefined) and gives the row or undefined when absent', () => {
     expectTypeOf(hooks.useSuspenseUser('u1').user).toEqualTypeOf<User | undefined>();
     // @ts-expect-error a Suspense row hook needs an id

@@ -7,7 +7,8 @@ import { FreshStoreProvider } from '../test-wrapper.js';
 import { OfflineWithoutDataError } from './offline-without-data-error.js';
 import { fakeSyncSession } from './sync-session.fixture.js';
 
-const { useSuspenseUsers, useSuspenseUser } = createHooks(appSchema);
+const { useSuspenseUsers, useSuspenseUser, useSuspenseTasks, useSuspenseTask } =
+  createHooks(appSchema);
 const ada = { id: 'u1', name: 'Ada', email: 'ada@example.com' };
 
 afterEach(() => {
@@ -37,6 +38,13 @@ function UserNames() {
 function AdaCard() {
   const { user } = useSuspenseUser('u1');
   return <p>{`card: ${user?.name ?? 'no such user'}`}</p>;
+}
+
+function TaskWithAssignee() {
+  const { tasks } = useSuspenseTasks(undefined, { include: { assignee: true } });
+  const { task } = useSuspenseTask('t1', { include: { project: true } });
+  const list = tasks.map((each) => `${each.title} by ${each.assignee?.name}`).join(',');
+  return <p>{`${list}; task: ${task?.title} in ${task?.project?.name}`}</p>;
 }
 
 function Screen() {
@@ -98,6 +106,24 @@ describe('Suspense hooks', () => {
       </FreshStoreProvider>,
     );
     expect(await screen.findByText('success: nobody (0)')).toBeDefined();
+  });
+
+  it('nest included rows, in the list and the row hook', async () => {
+    const sync = fakeSyncSession({ status: 'connecting' });
+    render(
+      <sync.wrapper>
+        <Suspense fallback={<p>skeleton</p>}>
+          <TaskWithAssignee />
+        </Suspense>
+      </sync.wrapper>,
+    );
+    expect(screen.getByText('skeleton')).toBeDefined();
+    await act(async () => {
+      sync.app.tables.users.create(ada);
+      sync.app.tables.projects.create({ id: 'p1', name: 'Launch', ownerId: 'u1' });
+      sync.app.tables.tasks.create({ id: 't1', title: 'Plan', projectId: 'p1', assigneeId: 'u1' });
+    });
+    expect(await screen.findByText('Plan by Ada; task: Plan in Launch')).toBeDefined();
   });
 
   it('throw a failed first sync to the error boundary', async () => {

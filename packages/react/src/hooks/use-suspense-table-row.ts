@@ -1,7 +1,10 @@
 import type { AnySchema, RowWithId, TableId } from '@tinysync/store';
 import type { SuspenseQueryResult } from './query-result.js';
 import { useSuspendUntilLoaded } from './suspend-until-loaded.js';
-import { useTableRow } from './use-table-row.js';
+import { type RowOptions, useTableRow } from './use-table-row.js';
+
+/** A Suspense row is always enabled and always throws its errors, as `useSuspenseQuery`. */
+export type SuspenseRowOptions = Omit<RowOptions, 'enabled' | 'throwOnError'>;
 
 /**
  * One row by id, as `useTableRow`, for a component under `<Suspense>`: it renders once there is
@@ -11,7 +14,8 @@ import { useTableRow } from './use-table-row.js';
 export function useSuspenseTableRow<S extends AnySchema, T extends TableId<S>>(
   tableId: T,
   rowId: string,
+  options: SuspenseRowOptions = {},
 ): SuspenseQueryResult<RowWithId<S, T> | undefined> {
-  const result = useTableRow<S, T>(tableId, rowId);
+  const result = useTableRow<S, T>(tableId, rowId, options);
   return useSuspendUntilLoaded(result);
 }
