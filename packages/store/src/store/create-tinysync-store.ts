@@ -25,7 +25,7 @@ import {
   type TinyBaseTablesSchemaOf,
   toTinyBaseTablesSchema,
 } from '../schema/tinybase-tables-schema.js';
-import { mergeEncodedContent } from './encoded-content.js';
+import { mergeEncodedContent, setEncodedContent } from './encoded-content.js';
 import { lazy } from './lazy.js';
 import { createSchemaIndexes, createSchemaRelationships } from './schema-indexes.js';
 import { createTableOperations, type TableOperations } from './table-operations.js';
@@ -98,6 +98,13 @@ export interface TinySyncStore<S extends AnySchema> {
    * for the next task, so an app can render the rows before the whole store is written.
    */
   mergeContent(content: MergeableContent<TinyBaseSchemas<S>>): void;
+  /**
+   * Replaces the whole local copy with another replica's content (e.g. the server's snapshot):
+   * whatever this replica holds that the other does not is gone, local changes not yet synced
+   * included. The sync client does this for a read-only session whose copy holds writes the
+   * server will never take, so that it can match the server again.
+   */
+  replaceContent(content: MergeableContent<TinyBaseSchemas<S>>): void;
   /** Saves pending changes, stops persistence and releases listeners. */
   destroy(): Promise<void>;
 }
@@ -199,6 +206,10 @@ export function createTinySyncStore<S extends AnySchema>(
     persistence: () => local?.description ?? 'memory',
     batch: (run, label = 'batch') => write(label, run),
     onLocalChange: guard.onLocalChange,
+    replaceContent(content) {
+      assertUsable();
+      guard.mergeUnguarded(() => setEncodedContent(store, content as never));
+    },
     mergeContent(content) {
       assertUsable();
       const persister = local?.persister;

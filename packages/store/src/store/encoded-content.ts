@@ -42,6 +42,15 @@ export function mergeEncodedContent(store: MergeableStore, content: Content): vo
   else applyEncoded(content);
 }
 
+/**
+ * Replaces `store`'s whole content with another replica's, stamps and hashes kept: what `store`
+ * had that the other has not is gone, tombstones included.
+ */
+export function setEncodedContent(store: MergeableStore, content: MergeableContent): void {
+  encodeJsonCells(content);
+  encodedLoaders(store)[3](content);
+}
+
 /** Applies mergeable changes (e.g. a server's correction) with their JSON cells encoded. */
 export function applyEncodedChanges(store: MergeableStore, changes: Content): void {
   encodeJsonCells(changes);

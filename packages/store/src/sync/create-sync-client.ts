@@ -18,6 +18,7 @@ import {
 import type { AnySchema } from '../schema/row-types.js';
 import type { TinySyncStore } from '../store/create-tinysync-store.js';
 import { isEmpty } from '../store/is-empty.js';
+import { adoptServerCopy } from './adopt-server-copy.js';
 import { ConnectionSocket, type SocketLike } from './connection-socket.js';
 import { followWriteAccess } from './follow-write-access.js';
 import { loadSnapshot } from './load-snapshot.js';
@@ -80,6 +81,8 @@ export interface SyncClient {
 interface Connection {
   readonly view: ConnectionSocket;
   synchronizer?: WsSynchronizer<WebSocket>;
+  /** A read-only session replaced its copy with the server's on this connection. */
+  adoptedServerCopy?: boolean;
 }
 
 /** Request ids of the client's own "what do you hold?" questions to the server. */
@@ -325,9 +328,20 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return;
     }
     if (++disagreements >= DISAGREEMENTS_BEFORE_REOFFER && connection !== undefined) {
-      reofferChanges(connection);
+      if (snapshot.readOnly) adoptServerCopyOnce(connection);
+      else reofferChanges(connection);
     }
     scheduleConfirmation(CONFIRM_RETRY_MS);
+  };
+
+  /** Once per connection: after that, disagreeing is the sync still catching up. */
+  const adoptServerCopyOnce = (current: Connection) => {
+    disagreements = 0;
+    if (current.adoptedServerCopy) return;
+    current.adoptedServerCopy = true;
+    void Promise.resolve(getToken())
+      .catch(() => null)
+      .then((token) => adoptServerCopy(app, fetchImpl, snapshotUrl, token ?? null));
   };
 
   /**

@@ -1,3 +1,4 @@
+import type { MergeableContent } from 'tinybase';
 import { parseMergeableContent } from '../persistence/mergeable-json.js';
 import type { AnySchema } from '../schema/row-types.js';
 import type { TinySyncStore } from '../store/create-tinysync-store.js';
@@ -23,18 +24,35 @@ export async function loadSnapshot<S extends AnySchema>(
   token: string | null,
   target: SnapshotTarget<S>,
 ): Promise<boolean> {
+  const content = await fetchSnapshot(fetchImpl, snapshotUrl, token);
+  if (content === undefined) return false;
   try {
-    const response = await fetchImpl(snapshotUrl, {
-      headers: token === null ? {} : { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) return false;
-    // Written like the IndexedDB save (`stringifyMergeableContent`): a deleted cell marked as
-    // such, so it is not read back as a cell holding null, which a nullable cell can.
-    const content = parseMergeableContent(await response.text());
     // Whatever the server sent, typed as this store's content: TinyBase checks its shape.
     target.mergeContent(content as unknown as Parameters<SnapshotTarget<S>['mergeContent']>[0]);
     return !isEmpty(target.store);
   } catch {
     return false;
+  }
+}
+
+/**
+ * The server's whole content (`GET /stores/:id/snapshot`), or undefined when it cannot be had
+ * (offline, refused, an older server without the route).
+ */
+export async function fetchSnapshot(
+  fetchImpl: typeof fetch,
+  snapshotUrl: string,
+  token: string | null,
+): Promise<MergeableContent | undefined> {
+  try {
+    const response = await fetchImpl(snapshotUrl, {
+      headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) return undefined;
+    // Written like the IndexedDB save (`stringifyMergeableContent`): a deleted cell marked as
+    // such, so it is not read back as a cell holding null, which a nullable cell can.
+    return parseMergeableContent(await response.text()) as MergeableContent;
+  } catch {
+    return undefined;
   }
 }

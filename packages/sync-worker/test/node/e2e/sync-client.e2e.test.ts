@@ -244,6 +244,26 @@ describe('SyncClient against wrangler dev (end to end)', () => {
     await eventually(() => expect(other.store.hasRow('users', row.id)).toBe(true));
   });
 
+  it("makes a read-only session's copy the server's again when it holds writes the server will not take", async () => {
+    const storeId = 'org_client5d';
+    const { app, client } = await openClient({
+      storeId,
+      getToken: () => devToken({ sub: 'user_v', org: storeId, role: 'org:viewer' }),
+    });
+    const other = await plainClient(storeId);
+    other.store.setRow('users', 'shared', ada);
+    await eventually(() => expect(app.store.getRow('users', 'shared')).toEqual(ada));
+    await eventually(() => expect(statusOf(client)).toBe('synced'));
+    // A write the server will never take (past the hooks, which throw ReadOnlyError).
+    app.store.setRow('users', 'mine', ada);
+    app.store.setCell('users', 'shared', 'name', 'Changed locally');
+    await eventually(() => expect(statusOf(client)).toBe('synced'), 15_000);
+    expect(app.store.hasRow('users', 'mine')).toBe(false);
+    expect(app.store.getRow('users', 'shared')).toEqual(ada);
+    other.store.setCell('users', 'shared', 'name', 'Ada L.');
+    await eventually(() => expect(app.store.getCell('users', 'shared', 'name')).toBe('Ada L.'));
+  });
+
   it('sends no writes once it knows it is read-only, and keeps receiving', async () => {
     const storeId = 'org_client5b';
     const sent: string[] = [];
