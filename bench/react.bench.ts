@@ -19,7 +19,7 @@ export interface ReactBenchOptions {
  * the same rows on a page of its own). See cold-start/measure-cold-start.ts.
  */
 export async function runReactBench(options: ReactBenchOptions): Promise<BenchResult[]> {
-  const rerenders = await measureRerendersInHappyDom(options.tableRows);
+  const { rerenders, includeRerenders } = await measureRerendersInHappyDom(options.tableRows);
   const coldStart = await measureColdStart({
     rows: options.coldStartRows,
     repeats: options.repeats,
@@ -34,6 +34,15 @@ export async function runReactBench(options: ReactBenchOptions): Promise<BenchRe
       baselineName: 'useState + useEffect on the table',
       target: '≤ 2',
       pass: rerenders.tinysync <= 2,
+    },
+    {
+      metric: `re-renders when one included user changes, ${options.tableRows} tasks with their assignees`,
+      unit: 'components',
+      ours: includeRerenders.tinysync,
+      baseline: includeRerenders.naive,
+      baselineName: 'useTasks + useUsers joined by hand',
+      target: '≤ 2',
+      pass: includeRerenders.tinysync <= 2,
     },
     {
       metric: `cold start: ${options.coldStartRows} rows in IndexedDB → first render (Chromium, from navigation)`,
@@ -57,8 +66,11 @@ export async function runReactBench(options: ReactBenchOptions): Promise<BenchRe
 async function measureRerendersInHappyDom(tableRows: number) {
   GlobalRegistrator.register({ url: 'http://127.0.0.1:5173' });
   try {
-    const { measureRerenders } = await import('./react-scenarios.tsx');
-    return await measureRerenders(tableRows);
+    const { measureRerenders, measureIncludeRerenders } = await import('./react-scenarios.tsx');
+    return {
+      rerenders: await measureRerenders(tableRows),
+      includeRerenders: await measureIncludeRerenders(tableRows),
+    };
   } finally {
     // Let React's scheduler finish the last unmount before the DOM globals go away.
     await new Promise((resolve) => setTimeout(resolve, 100));
