@@ -29,8 +29,11 @@ function seed(app: AppStore) {
 
 afterEach(cleanup);
 
-async function renderHooks<R>(hooks: () => R) {
-  const rendered = renderHook(hooks, { wrapper: FreshStoreProvider });
+async function renderHooks<R, P>(hooks: (props: P) => R, initialProps?: P) {
+  const rendered = renderHook(hooks, {
+    wrapper: FreshStoreProvider,
+    ...(initialProps === undefined ? {} : { initialProps }),
+  });
   await waitFor(() => expect(rendered.result.current).not.toBeNull());
   return rendered;
 }
@@ -117,6 +120,26 @@ describe('include on the list hook', () => {
       ),
     ).toBeDefined();
     vi.restoreAllMocks();
+  });
+});
+
+describe('a disabled hook with include', () => {
+  it('listens to no referenced table until it is enabled', async () => {
+    const { result, rerender } = await renderHooks(
+      ({ enabled }: { enabled: boolean }) => ({
+        app: useStore<typeof appSchema>(),
+        tasks: useTasks(undefined, { include: { assignee: true }, enabled }),
+      }),
+      { enabled: false },
+    );
+    act(() => seed(result.current.app));
+    const rowListeners = () => result.current.app.store.getListenerStats().row ?? 0;
+    const whileDisabled = rowListeners();
+    rerender({ enabled: true });
+    expect(result.current.tasks.data?.[0]?.assignee).toBeDefined();
+    expect(rowListeners()).toBe(whileDisabled + 1);
+    rerender({ enabled: false });
+    expect(rowListeners()).toBe(whileDisabled);
   });
 });
 

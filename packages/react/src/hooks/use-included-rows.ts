@@ -66,7 +66,11 @@ export function useIncludedRows<Row extends { readonly id: string }>(
     () => resolveIncludes(app.schema, tableId, includedNames(include)),
     [app.schema, tableId, includeKey],
   );
-  const targetsKey = [...new Set(references.map((reference) => reference.targetTableId))].join(',');
+  // Nothing shown (a disabled hook, an absent row): nothing to listen to.
+  const targetsKey =
+    rows === undefined
+      ? ''
+      : [...new Set(references.map((reference) => reference.targetTableId))].join(',');
   const subscribe = useCallback(
     (onChange: () => void) =>
       targetsKey === '' ? () => undefined : watch.subscribe(targetsKey.split(','), onChange),
