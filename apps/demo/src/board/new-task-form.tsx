@@ -18,7 +18,7 @@ export function NewTaskForm({ projectId }: { readonly projectId: string }) {
     const position = Math.max(-1, ...tasks.map((task) => task.position)) + 1;
     create.mutate(
       { title, projectId, position, ...(assigneeId === '' ? {} : { assigneeId }) },
-      { onSuccess: () => setTitle('') },
+      { onWritten: () => setTitle('') },
     );
   };
   return (

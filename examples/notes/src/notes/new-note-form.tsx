@@ -9,7 +9,8 @@ export interface NewNoteFormProps {
 export function NewNoteForm({ notebookId, onCreated }: NewNoteFormProps) {
   const [title, setTitle] = useState('');
   const createNote = useCreateNote({
-    onSuccess: (note) => {
+    // As soon as the note is in the local store (offline too), not once the server has it.
+    onWritten: (note) => {
       setTitle('');
       onCreated(note.id);
     },

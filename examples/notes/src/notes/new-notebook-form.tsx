@@ -4,7 +4,7 @@ import { useCreateNotebook } from '../hooks';
 export function NewNotebookForm({ onCreated }: { readonly onCreated: (id: string) => void }) {
   const [name, setName] = useState('');
   const createNotebook = useCreateNotebook({
-    onSuccess: (notebook) => {
+    onWritten: (notebook) => {
       setName('');
       onCreated(notebook.id);
     },

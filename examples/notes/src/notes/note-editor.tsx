@@ -16,7 +16,7 @@ export function NoteEditor({ noteId }: { readonly noteId: string }) {
     event.preventDefault();
     updateNote.mutate(
       { id: noteId, ...shown, updatedAt: Date.now() },
-      { onSuccess: () => setDraft(undefined) },
+      { onWritten: () => setDraft(undefined) },
     );
   };
   return (

@@ -25,7 +25,8 @@ export function NewProjectForm({
     create.mutate(
       { name, ownerId: owner ?? '' },
       {
-        onSuccess: (project) => {
+        // Once it is saved locally: offline, the server has it at the next connection.
+        onWritten: (project) => {
           setName('');
           setErrors(NO_ERRORS);
           onCreated?.(project.id);

@@ -62,7 +62,8 @@ function UserFormFields({ user, userId, onSaved, onCancel, className }: UserForm
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(undefined);
-    const callbacks = { onSuccess: succeed, onError: fail };
+    // Saved once it is in the local store: offline, the server has it at the next connection.
+    const callbacks = { onWritten: succeed, onError: fail };
     if (editing) update.mutate({ id: userId, ...draft }, callbacks);
     else create.mutate(draft, callbacks);
   };

@@ -70,7 +70,7 @@ function EditingRow({ user, onDone }: { readonly user: User; readonly onDone: ()
     rowRef.current?.querySelector<HTMLElement>('input, select')?.focus();
   }, []);
 
-  const save = () => update.mutate({ id: user.id, ...draft }, { onSuccess: onDone, onError: fail });
+  const save = () => update.mutate({ id: user.id, ...draft }, { onWritten: onDone, onError: fail });
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) save();
     if (event.key === 'Escape') onDone();

@@ -8,6 +8,13 @@ export interface MutationOptions<Variables, Data, Context = unknown> {
    * passed to the other callbacks (e.g. what to restore on error).
    */
   readonly onMutate?: (variables: Variables) => Context | Promise<Context>;
+  /**
+   * TinySync's own (React Query has none): the write is in the local store, so every query
+   * shows it and it is kept offline; the server has it later (`onSuccess`). What a form does
+   * once the user's input is saved (clear itself, open the new row) belongs here, so it does
+   * not wait for the network, and offline for the next connection.
+   */
+  readonly onWritten?: (data: Data, variables: Variables, context: Context) => unknown;
   /** The server holds the write (at once without a sync client). */
   readonly onSuccess?: (data: Data, variables: Variables, context: Context) => unknown;
   /** The write was invalid, the server refused it, or the session may not write. */
@@ -26,6 +33,8 @@ export interface MutationOptions<Variables, Data, Context = unknown> {
  * latest call run, and only while the component is mounted.
  */
 export interface MutateOptions<Variables, Data, Context = unknown> {
+  /** The write is in the local store (see `MutationOptions.onWritten`), after the hook's. */
+  readonly onWritten?: (data: Data, variables: Variables, context: Context) => void;
   readonly onSuccess?: (data: Data, variables: Variables, context: Context) => void;
   readonly onError?: (error: Error, variables: Variables, context: Context | undefined) => void;
   readonly onSettled?: (

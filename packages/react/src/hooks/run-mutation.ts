@@ -16,11 +16,13 @@ export interface MutationRun<Variables, Data, Context> {
   };
   /** `onMutate` returned the context the other callbacks get. */
   readonly onContext: (context: Context) => void;
+  /** The write is in the local store; the hook's `onWritten` has run. */
+  readonly onWritten?: (data: Data, context: Context | undefined) => void;
 }
 
 /**
- * One mutation, in React Query v5's order: `onMutate`, the write, the server's confirmation,
- * then `onSuccess` and `onSettled`; or, when any step throws (`onSuccess` included, as in React
+ * One mutation, in React Query v5's order: `onMutate`, the write (then TinySync's own
+ * `onWritten`), the server's confirmation, then `onSuccess` and `onSettled`; or, when any step throws (`onSuccess` included, as in React
  * Query), `onError` and `onSettled`. Failures of `onError` and `onSettled` themselves are
  * reported and do not change the outcome.
  */
@@ -53,7 +55,10 @@ export function runMutation<Variables, Data, Context>(
       context = returned;
       if (returned !== undefined) run.onContext(returned);
       const { data, confirmed } = run.write(variables);
-      return confirmed === undefined ? succeed(data) : confirmed.then(() => succeed(data));
+      return thenOrNow(options.onWritten?.(data, variables, context as Context), () => {
+        run.onWritten?.(data, context);
+        return confirmed === undefined ? succeed(data) : confirmed.then(() => succeed(data));
+      });
     });
   return attemptOrNow(mutateAndWrite, fail);
 }

@@ -260,6 +260,42 @@ describe('mutations with a sync client', () => {
     expect(onSettled).toHaveBeenCalledTimes(1);
   });
 
+  // Forms that cleared themselves in onSuccess waited for the server once mutations became
+  // pending until it holds the write: offline, until the next connection.
+  it('run onWritten, hook-level then per-call, as soon as the write is local', async () => {
+    const { calls, record, names } = recorder();
+    const sync = controlledSync({ status: 'offline' });
+    const { result } = renderHook(
+      () =>
+        useCreateUser({
+          onMutate: record('onMutate', 'context'),
+          onWritten: record('onWritten'),
+          onSuccess: record('onSuccess'),
+        }),
+      { wrapper: sync.wrapper },
+    );
+    act(() =>
+      result.current.mutate(ada, {
+        onWritten: record('perCall.onWritten'),
+        onSuccess: record('perCall.onSuccess'),
+      }),
+    );
+    await waitFor(() => expect(names()).toEqual(['onMutate', 'onWritten', 'perCall.onWritten']));
+    expect(result.current.status).toBe('pending');
+    const [, written, variables, context] = calls[1] as [string, { id: string }, unknown, unknown];
+    expect(sync.app.tables.users.get(written.id)).toMatchObject(ada);
+    expect([variables, context]).toEqual([ada, 'context']);
+
+    await act(async () => sync.confirmations[0]?.resolve());
+    expect(names()).toEqual([
+      'onMutate',
+      'onWritten',
+      'perCall.onWritten',
+      'onSuccess',
+      'perCall.onSuccess',
+    ]);
+  });
+
   it('are paused while offline, still pending, and follow the status only while pending', async () => {
     const sync = controlledSync({ status: 'offline' });
     let renders = 0;

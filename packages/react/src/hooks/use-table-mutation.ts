@@ -64,6 +64,11 @@ export function useTableMutation<Variables, Data, Context = unknown>(
           context = returned;
           if (isLatest()) setState((current) => ({ ...current, context: returned }));
         },
+        onWritten: (data) => {
+          if (isLatest() && mountedRef.current) {
+            perCall.onWritten?.(data, variables, context as Context);
+          }
+        },
         write: (input) => {
           const { result, written } = captureWritten(app.store as unknown as MergeableStore, () =>
             write(input),
