@@ -6,8 +6,10 @@ import {
   READ_ONLY_NOTICE,
   SERVER_CLIENT_ID,
 } from '@tinysync/store/protocol';
+import { isDataAnswer, withRowsAhead } from '../sync/answer-rows.js';
 import { MAX_CELL_CHARS } from '../sync/cell-length.js';
 import { createCellPolicy, isCorrectableCell, mayWriteTable } from '../sync/cell-policy.js';
+import { isStampedAhead, MAX_FUTURE_STAMP_MS } from '../sync/changes-shape.js';
 import type { ConnectionInfo } from '../sync/connection-info.js';
 import { CORRECTION_BATCHES_PER_SECOND } from '../sync/dropped-cell-correction.js';
 import { DroppedCellsLog } from '../sync/dropped-cells-log.js';
@@ -19,6 +21,7 @@ import {
 import { FRAGMENT_BUDGET_MESSAGES, FragmentBudget } from '../sync/fragment-budget.js';
 import { FragmentReassembler } from '../sync/fragment-reassembler.js';
 import { toFragments } from '../sync/fragments.js';
+import type { ProtocolMessage } from '../sync/protocol-message.js';
 import { type QueuedChange, QueuedRows } from '../sync/queued-rows.js';
 import { RateLimiter } from '../sync/rate-limiter.js';
 import { isAttemptedChange, READ_ONLY_WRITE_MESSAGES_TOLERATED } from '../sync/read-only-writes.js';
@@ -45,10 +48,24 @@ export interface FrameIntakeOptions {
   readonly appliedRow: (tableId: string, rowId: string) => Record<string, unknown> | undefined;
   /** Whether the server's copy has the row's stamps: live or deleted. */
   readonly isKnownRow: (tableId: string, rowId: string) => boolean;
+  /**
+   * Whether `socket`'s answer to `requestId` answers a request the server's copy waits on from
+   * it, and is the first to (request-guard.ts).
+   */
+  readonly claimAnswer: (socket: WebSocket, requestId: string | null) => boolean;
   /** The store's id, for the logs. */
   readonly storeId: () => string | undefined;
   readonly onError: (error: unknown) => void;
 }
+
+/** How a change stamped too far ahead shows in the dropped-cells log: the whole of it goes. */
+const STAMPED_AHEAD: DroppedCell = {
+  tableId: '',
+  rowId: '',
+  cellId: '',
+  reason: `the change is stamped over ${MAX_FUTURE_STAMP_MS / 60_000} minutes ahead of the server's clock`,
+  deletion: false,
+};
 
 /** Per-socket state that need not survive hibernation (a reconnect rebuilds it). */
 interface SocketState extends FrameReader {
@@ -136,6 +153,13 @@ export class FrameIntake {
    */
   #accept(socket: WebSocket, { connection, toClientId, message, remainder }: WholeMessage) {
     if (toClientId !== BROADCAST_CLIENT_ID && toClientId !== SERVER_CLIENT_ID) return;
+    // An answer to no request the server waits on from this client is ignored by TinyBase: its
+    // rows are neither counted on nor passed on.
+    if (isDataAnswer(message) && !this.#options.claimAnswer(socket, message[0])) return;
+    if (isStampedAhead(message[1], message[2])) {
+      this.#dropStampedAhead(socket, connection, message);
+      return;
+    }
     const state = this.#stateOf(socket);
     state.policies ??= this.#policiesFor(connection);
     const filtered = filterIncomingMessage(message, state.policies);
@@ -146,8 +170,7 @@ export class FrameIntake {
       return;
     }
     const checked = filtered.dropped.length === 0 ? remainder : JSON.stringify(filtered.message);
-    // TinyBase's receivers take messages up to 16 MiB: bigger changes go on in parts.
-    const parts = splitChanges(filtered.message, checked);
+    const parts = this.#partsOf(filtered.message, checked);
     const relayed = toClientId === BROADCAST_CLIENT_ID && message[1] === MESSAGE.contentDiff;
     if (relayed) this.#relay(socket, parts);
     const queued = this.#queuedRows.add(filtered.accepted);
@@ -156,6 +179,32 @@ export class FrameIntake {
       { delivered: queued },
       ...correction,
     ]);
+  }
+
+  /**
+   * Drops a change stamped more than 5 minutes ahead of the server's clock, which TinyBase would
+   * refuse whole: nothing of it is relayed, counted on or put back. An answer goes on emptied of
+   * its rows, so the request it answers does not wait for nothing. The connection stays open: a
+   * client whose clock runs ahead cannot sync its writes, but still receives everyone else's.
+   */
+  #dropStampedAhead(socket: WebSocket, connection: ConnectionInfo, message: ProtocolMessage) {
+    const context = { store: this.#options.storeId(), userId: connection.userId };
+    this.#stateOf(socket).droppedCellsLog.report(context, [STAMPED_AHEAD]);
+    if (message[1] !== MESSAGE.response) return;
+    const emptied = withRowsAhead(message).at(-1) ?? message;
+    const payload = `${SERVER_CLIENT_ID}\n${JSON.stringify(emptied)}`;
+    this.#serverInbox.push([{ socket, payload, relayed: false }]);
+  }
+
+  /**
+   * The message as the remainders TinyBase's server copy takes: an answer's rows go ahead of it
+   * as a content diff (answer-rows.ts), and big changes go in parts, since TinyBase's receivers
+   * take messages up to 16 MiB.
+   */
+  #partsOf(message: ProtocolMessage, remainder: string): string[] {
+    const messages = withRowsAhead(message);
+    if (messages.length === 1) return splitChanges(message, remainder);
+    return messages.flatMap((each) => splitChanges(each, JSON.stringify(each)));
   }
 
   /** What one connection may write: each cell, then each row as the change would leave it. */

@@ -1,5 +1,5 @@
 import { CLOSE, type CloseReason, MESSAGE } from '@tinysync/store/protocol';
-import { isWellFormedChanges } from '../sync/changes-shape.js';
+import { isWellFormedAnswer, isWellFormedChanges } from '../sync/changes-shape.js';
 import type { ConnectionInfo } from '../sync/connection-info.js';
 import type { FragmentReassembler } from '../sync/fragment-reassembler.js';
 import { FrameError } from '../sync/fragments.js';
@@ -62,8 +62,11 @@ export function readFrame(
   const toClientId = frame.slice(0, separator);
   if (remainder === undefined) return { connection, toClientId, message: undefined };
   const message = parseProtocolMessage(remainder);
+  // What TinyBase would close the connection for is refused here, before it is relayed or
+  // counted on.
   const refused =
     message === undefined ||
-    (message[1] === MESSAGE.contentDiff && !isWellFormedChanges(message[2]));
+    (message[1] === MESSAGE.contentDiff && !isWellFormedChanges(message[2])) ||
+    (message[1] === MESSAGE.response && !isWellFormedAnswer(message[2]));
   return refused ? { close: CLOSE.malformed } : { connection, toClientId, message, remainder };
 }

@@ -74,6 +74,18 @@ export class RequestGuard {
     return true;
   }
 
+  /**
+   * Whether an answer `socket` sent to `requestId` is one the server waits on (and the first for
+   * it): TinyBase ignores any other, so its rows must not be counted on, nor passed on.
+   */
+  claimAnswer(socket: WebSocket, requestId: string | null): boolean {
+    const clientId = this.#options.sockets.getTags(socket)[0];
+    const claimed =
+      clientId !== undefined && requestId !== null && this.#unanswered.claim(clientId, requestId);
+    if (!claimed) this.#report(socket, 'unrequested_answer_ignored');
+    return claimed;
+  }
+
   /** Sees every message TinyBase routes (its `onMessage` hook), to and from its server copy. */
   observe(fromClientId: string, toClientId: string, remainder: string): void {
     if (fromClientId === SERVER_CLIENT_ID) {

@@ -114,6 +114,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
         ];
         return Object.hasOwn(tables, tableId);
       },
+      claimAnswer: (socket, requestId) => this.#requestGuard.claimAnswer(socket, requestId),
       storeId: () => this.getPathId(),
       onError,
     });

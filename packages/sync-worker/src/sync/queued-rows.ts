@@ -11,8 +11,14 @@ export type QueuedChange = number;
  * delivered change is kept until the copy shows it, or for at most this long.
  */
 export const DELIVERED_CHANGE_TTL_MS = 30_000;
-/** Changes kept at most; the oldest delivered ones go first. */
+/** Changes kept at most; past it, the oldest delivered ones go first. */
 export const MAX_QUEUED_CHANGES = 10_000;
+/**
+ * Cells kept at most, all changes together; past it, the oldest delivered changes go first. A
+ * change waiting in the inbox is kept whatever it holds: the inbox hands it over in its next
+ * task, and the row check must not lose sight of it before TinyBase has it.
+ */
+export const MAX_QUEUED_CELLS = 200_000;
 
 interface Entry {
   readonly cells: Readonly<Record<string, unknown>>;
@@ -30,8 +36,11 @@ export class QueuedRows {
   /** Per row, the cells each change brings to it, in arrival order. */
   readonly #rows = new Map<string, Map<QueuedChange, Entry>>();
   readonly #rowsOf = new Map<QueuedChange, readonly string[]>();
+  /** Changes handed to TinyBase, in the order they were (the order they arrived): when. */
+  readonly #delivered = new Map<QueuedChange, number>();
   readonly #now: () => number;
   #next: QueuedChange = 0;
+  #cells = 0;
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
@@ -45,10 +54,12 @@ export class QueuedRows {
       const changes = this.#rows.get(key) ?? new Map<QueuedChange, Entry>();
       changes.set(change, { cells });
       this.#rows.set(key, changes);
+      this.#cells += Object.keys(cells).length;
       return key;
     });
-    this.#rowsOf.set(change, keys);
-    if (this.#rowsOf.size > MAX_QUEUED_CHANGES) this.#forget(this.#rowsOf.keys().next().value);
+    // A change that brings no rows holds nothing the row check needs.
+    if (keys.length > 0) this.#rowsOf.set(change, keys);
+    this.#sweep();
     return change;
   }
 
@@ -58,6 +69,8 @@ export class QueuedRows {
       const entry = this.#rows.get(key)?.get(change);
       if (entry !== undefined) entry.deliveredAt = deliveredAt;
     }
+    if (this.#rowsOf.has(change)) this.#delivered.set(change, deliveredAt);
+    this.#sweep();
   }
 
   /**
@@ -94,19 +107,43 @@ export class QueuedRows {
     return this.#rowsOf.size;
   }
 
-  #forget(change: QueuedChange | undefined): void {
-    if (change === undefined) return;
+  /** Cells kept, all changes together. */
+  get cellCount(): number {
+    return this.#cells;
+  }
+
+  /**
+   * Lets delivered changes go, oldest first: those past `DELIVERED_CHANGE_TTL_MS`, then as many
+   * as keep the rest within `MAX_QUEUED_CHANGES` and `MAX_QUEUED_CELLS`. Without it, a change
+   * the copy never shows (its rows never checked again) would be kept until 10,000 others came.
+   */
+  #sweep(): void {
+    const oldest = this.#now() - DELIVERED_CHANGE_TTL_MS;
+    for (const [change, deliveredAt] of this.#delivered) {
+      const over = this.#rowsOf.size > MAX_QUEUED_CHANGES || this.#cells > MAX_QUEUED_CELLS;
+      if (deliveredAt >= oldest && !over) break;
+      this.#forget(change);
+    }
+  }
+
+  #forget(change: QueuedChange): void {
     for (const key of this.#rowsOf.get(change) ?? []) this.#forgetRow(change, key);
     this.#rowsOf.delete(change);
+    this.#delivered.delete(change);
   }
 
   #forgetRow(change: QueuedChange, key: string): void {
     const changes = this.#rows.get(key);
+    const entry = changes?.get(change);
+    if (entry !== undefined) this.#cells -= Object.keys(entry.cells).length;
     changes?.delete(change);
     if (changes?.size === 0) this.#rows.delete(key);
     const keys = this.#rowsOf.get(change)?.filter((other) => other !== key) ?? [];
-    if (keys.length === 0) this.#rowsOf.delete(change);
-    else this.#rowsOf.set(change, keys);
+    if (keys.length > 0) this.#rowsOf.set(change, keys);
+    else {
+      this.#rowsOf.delete(change);
+      this.#delivered.delete(change);
+    }
   }
 }
 

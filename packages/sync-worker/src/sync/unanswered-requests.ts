@@ -3,6 +3,8 @@ interface ClientRequests {
   readonly userId: string | undefined;
   /** Request id → when TinyBase gives up on it (ms since epoch). */
   readonly unanswered: Map<string, number>;
+  /** Requests an answer from the client was already taken for, on its way to TinyBase. */
+  readonly claimed: Set<string>;
 }
 
 export interface UnansweredRequestBounds {
@@ -49,7 +51,7 @@ export class UnansweredRequests {
     }
     if (usersWaiting >= this.#bounds.perUser) return false;
     if (!this.#clients.has(clientId))
-      this.#clients.set(clientId, { userId, unanswered: new Map() });
+      this.#clients.set(clientId, { userId, unanswered: new Map(), claimed: new Set() });
     return true;
   }
 
@@ -57,15 +59,31 @@ export class UnansweredRequests {
   sent(clientId: string, requestId: string, userId: string | undefined, now = Date.now()): void {
     let client = this.#clients.get(clientId);
     if (client === undefined) {
-      client = { userId, unanswered: new Map() };
+      client = { userId, unanswered: new Map(), claimed: new Set() };
       this.#clients.set(clientId, client);
     }
     client.unanswered.set(requestId, now + this.#bounds.timeoutMs);
   }
 
+  /**
+   * Takes an answer of `clientId` to `requestId` on its way to the server copy: true when the
+   * server waits on that request from that client and no earlier answer was taken for it. Any
+   * other answer TinyBase would ignore, so nothing may count on what it carries.
+   */
+  claim(clientId: string, requestId: string, now = Date.now()): boolean {
+    this.#forgetExpired(now);
+    const client = this.#clients.get(clientId);
+    if (client === undefined || !client.unanswered.has(requestId)) return false;
+    if (client.claimed.has(requestId)) return false;
+    client.claimed.add(requestId);
+    return true;
+  }
+
   /** The server copy took `clientId`'s answer to `requestId`. */
   answered(clientId: string, requestId: string): void {
-    this.#clients.get(clientId)?.unanswered.delete(requestId);
+    const client = this.#clients.get(clientId);
+    client?.unanswered.delete(requestId);
+    client?.claimed.delete(requestId);
   }
 
   /** Requests the server waits on from `clientId`. */
@@ -77,7 +95,9 @@ export class UnansweredRequests {
   #forgetExpired(now: number): void {
     for (const [clientId, client] of this.#clients) {
       for (const [requestId, expiresAt] of client.unanswered) {
-        if (expiresAt <= now) client.unanswered.delete(requestId);
+        if (expiresAt > now) continue;
+        client.unanswered.delete(requestId);
+        client.claimed.delete(requestId);
       }
       if (client.unanswered.size === 0) this.#clients.delete(clientId);
     }

@@ -1,10 +1,13 @@
 import { env } from 'cloudflare:workers';
+import { MESSAGE, SERVER_CLIENT_ID } from '@tinysync/store/protocol';
 import { createMergeableStore, type MergeableStore } from 'tinybase';
 import {
   createWsSynchronizer,
   type WsSynchronizer,
 } from 'tinybase/synchronizers/synchronizer-ws-client';
+import { expect } from 'vitest';
 import { CONNECTION_HEADER, type ConnectionInfo } from '../../../src/sync/connection-info.ts';
+import { eventually } from '../../../testing/eventually.ts';
 import { resendWritesMadeWhileLoading } from '../../../testing/writes-while-loading.ts';
 
 export const ADMIN: ConnectionInfo = {
@@ -71,4 +74,24 @@ export async function connectClient(
   return { store, socket, synchronizer, received, closed };
 }
 
-export { eventually } from '../../../testing/eventually.ts';
+/** A raw socket that sends protocol messages as given and records the server's, decoded. */
+export async function rawClient(storeId: string, connection: ConnectionInfo) {
+  const socket = await openSocket(storeId, connection);
+  const messages: [requestId: string | null, type: number, body: unknown][] = [];
+  socket.addEventListener('message', (event) => {
+    const frame = String(event.data);
+    if (frame.startsWith(`${SERVER_CLIENT_ID}\n[`)) messages.push(JSON.parse(frame.slice(2)));
+  });
+  const closed = new Promise<CloseEvent>((resolve) => socket.addEventListener('close', resolve));
+  const send = (requestId: string | null, type: number, body: unknown) =>
+    socket.send(`${SERVER_CLIENT_ID}\n${JSON.stringify([requestId, type, body])}`);
+  /** Asks for the server's hashes and waits for the answer: every frame before it was read. */
+  const sentinel = async (name: string) => {
+    send(name, MESSAGE.getContentHashes, '');
+    await eventually(() => expect(messages.some(([id]) => id === name)).toBe(true));
+  };
+  const requestsOf = (type: number) => messages.filter(([, messageType]) => messageType === type);
+  return { socket, messages, closed, send, sentinel, requestsOf };
+}
+
+export { eventually };

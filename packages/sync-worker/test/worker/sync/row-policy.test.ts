@@ -1,7 +1,11 @@
 import { appSchema } from '@tinysync/store';
 import { DELETED_ON_THE_WIRE } from '@tinysync/store/protocol';
 import { describe, expect, it } from 'vitest';
-import { DELIVERED_CHANGE_TTL_MS, QueuedRows } from '../../../src/sync/queued-rows.ts';
+import {
+  DELIVERED_CHANGE_TTL_MS,
+  MAX_QUEUED_CELLS,
+  QueuedRows,
+} from '../../../src/sync/queued-rows.ts';
 import { createRowPolicy } from '../../../src/sync/row-policy.ts';
 
 const ada = { name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 1 };
@@ -104,5 +108,35 @@ describe('QueuedRows', () => {
     queued.add([{ tableId: 'users', rowId: 'u1', cells: { name: 'Waiting' } }]);
     now = DELIVERED_CHANGE_TTL_MS * 10;
     expect(queued.overlay('users', 'u1', ada)).toEqual({ ...ada, name: 'Waiting' });
+  });
+
+  // A hostile review: a delivered change was let go only when its row was checked again, or
+  // once 10,000 changes had come after it; changes TinyBase never applied stayed.
+  it('lets delivered changes past their time go as others come, without their rows checked', () => {
+    let now = 0;
+    const queued = new QueuedRows(() => now);
+    for (let index = 0; index < 100; index++) {
+      queued.delivered(queued.add([{ tableId: 'users', rowId: `u${index}`, cells: ada }]));
+    }
+    expect(queued.size).toBe(100);
+    now = DELIVERED_CHANGE_TTL_MS + 1;
+    queued.add([{ tableId: 'users', rowId: 'next', cells: ada }]);
+    expect(queued.size).toBe(1);
+    expect(queued.cellCount).toBe(4);
+  });
+
+  it(`keeps at most ${MAX_QUEUED_CELLS} cells: the oldest delivered changes go first`, () => {
+    const queued = new QueuedRows(() => 0);
+    const wide = Object.fromEntries(Array.from({ length: 1_000 }, (_, index) => [`c${index}`, 1]));
+    const waiting = queued.add([{ tableId: 'users', rowId: 'waiting', cells: wide }]);
+    for (let index = 0; index < 300; index++) {
+      queued.delivered(queued.add([{ tableId: 'users', rowId: `u${index}`, cells: wide }]));
+    }
+    expect(queued.cellCount).toBeLessThanOrEqual(MAX_QUEUED_CELLS);
+    expect(queued.overlay('users', 'u0', undefined)).toBeUndefined();
+    expect(queued.overlay('users', 'u299', undefined)).toEqual(wide);
+    // Not handed to TinyBase yet: kept, whatever the budget.
+    expect(queued.overlay('users', 'waiting', undefined)).toEqual(wide);
+    queued.delivered(waiting);
   });
 });

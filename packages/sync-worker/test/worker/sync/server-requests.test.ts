@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { MESSAGE, SERVER_CLIENT_ID } from '@tinysync/store/protocol';
+import { MESSAGE } from '@tinysync/store/protocol';
 import { createMergeableStore } from 'tinybase';
 import { createWsSynchronizer } from 'tinybase/synchronizers/synchronizer-ws-client';
 import { describe, expect, it } from 'vitest';
@@ -8,31 +8,12 @@ import {
   DIFF_REQUESTS_PER_SECOND,
 } from '../../../src/durable-object/request-guard.ts';
 import type { ConnectionInfo } from '../../../src/sync/connection-info.ts';
-import { ADMIN, connectClient, eventually, openSocket } from './connect.ts';
+import { ADMIN, connectClient, eventually, openSocket, rawClient } from './connect.ts';
 
 const ada = { name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 1 };
 let storeCounter = 0;
 const newStoreId = () => `org_requests${++storeCounter}_${Date.now()}`;
 const userNamed = (userId: string): ConnectionInfo => ({ ...ADMIN, userId });
-
-/** A raw socket that records the messages the server sends it, decoded. */
-async function rawClient(storeId: string, connection: ConnectionInfo) {
-  const socket = await openSocket(storeId, connection);
-  const messages: [requestId: string | null, type: number, body: unknown][] = [];
-  socket.addEventListener('message', (event) => {
-    const frame = String(event.data);
-    if (frame.startsWith(`${SERVER_CLIENT_ID}\n[`)) messages.push(JSON.parse(frame.slice(2)));
-  });
-  const send = (requestId: string | null, type: number, body: unknown) =>
-    socket.send(`${SERVER_CLIENT_ID}\n${JSON.stringify([requestId, type, body])}`);
-  /** Asks for the server's hashes and waits for the answer: every frame before it was read. */
-  const sentinel = async (name: string) => {
-    send(name, MESSAGE.getContentHashes, '');
-    await eventually(() => expect(messages.some(([id]) => id === name)).toBe(true));
-  };
-  const requestsOf = (type: number) => messages.filter(([, messageType]) => messageType === type);
-  return { socket, messages, send, sentinel, requestsOf };
-}
 
 /** A TinyBase client that wrote a row before connecting (offline), then syncs. */
 async function connectWithOfflineRow(storeId: string, rowId: string) {

@@ -58,3 +58,16 @@ describe('UnansweredRequests', () => {
     expect(requests.mayStartPull('c3', 'u1', 0)).toBe(false);
   });
 });
+
+describe('UnansweredRequests.claim', () => {
+  it('takes one answer per waiting request, from the client it was sent to, before it times out', () => {
+    const requests = new UnansweredRequests({ timeoutMs: 1_000, perConnection: 1, perUser: 2 });
+    requests.sent('c1', 'r.1', 'u1', 0);
+    expect(requests.claim('c2', 'r.1', 10)).toBe(false);
+    expect(requests.claim('c1', 'r.2', 10)).toBe(false);
+    expect(requests.claim('c1', 'r.1', 10)).toBe(true);
+    expect(requests.claim('c1', 'r.1', 10)).toBe(false);
+    requests.sent('c1', 'r.3', 'u1', 0);
+    expect(requests.claim('c1', 'r.3', 1_000)).toBe(false);
+  });
+});
