@@ -5,6 +5,8 @@ import type { DroppedCell } from './filter-changes.js';
  * hundreds of characters, a table or cell id of a refused cell any length the frame allows.
  */
 export const LOGGED_ID_CHARS = 64;
+/** Characters of a reason a log line keeps: reasons quote ids too. */
+export const LOGGED_REASON_CHARS = 160;
 /** Dropped cells a log line shows as samples; its `count` says how many there were. */
 export const LOGGED_SAMPLES = 5;
 /**
@@ -25,11 +27,9 @@ export interface UnloggedDrops {
   readonly cells: number;
 }
 
-/** `text` cut to `LOGGED_ID_CHARS`, its length said when cut. */
-export function forLog(text: string): string {
-  return text.length <= LOGGED_ID_CHARS
-    ? text
-    : `${text.slice(0, LOGGED_ID_CHARS)}…(${text.length} chars)`;
+/** `text` cut to `maxChars`, its length said when cut. */
+export function forLog(text: string, maxChars = LOGGED_ID_CHARS): string {
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars)}…(${text.length} chars)`;
 }
 
 /** The `changes_dropped` log line: a few samples, every client-chosen text cut. */
@@ -48,7 +48,7 @@ export function droppedCellsLogLine(
       tableId: forLog(cell.tableId),
       rowId: forLog(cell.rowId),
       cellId: forLog(cell.cellId),
-      reason: forLog(cell.reason),
+      reason: forLog(cell.reason, LOGGED_REASON_CHARS),
       deletion: cell.deletion,
       ...(cell.heldBack ? { heldBack: true } : {}),
     })),
