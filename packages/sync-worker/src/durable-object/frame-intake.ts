@@ -28,6 +28,7 @@ import { isAttemptedChange, READ_ONLY_WRITE_MESSAGES_TOLERATED } from '../sync/r
 import { createRowPolicy } from '../sync/row-policy.js';
 import { ServerInbox } from '../sync/server-inbox.js';
 import { splitChanges } from '../sync/split-changes.js';
+import { createStalePolicy } from '../sync/stale-cells.js';
 import type { SyncLimits } from '../sync/sync-limits.js';
 import { type FrameReader, readFrame, type WholeMessage } from './read-frame.js';
 import type { DroppedFromSender } from './restore-dropped-cells.js';
@@ -48,6 +49,8 @@ export interface FrameIntakeOptions {
   readonly appliedRow: (tableId: string, rowId: string) => Record<string, unknown> | undefined;
   /** Whether the server's copy has the row's stamps: live or deleted. */
   readonly isKnownRow: (tableId: string, rowId: string) => boolean;
+  /** The times of a row's cells in the server's copy, deleted cells included. */
+  readonly appliedCellTimes: (tableId: string, rowId: string) => Readonly<Record<string, string>>;
   /**
    * Whether `socket`'s answer to `requestId` answers a request the server's copy waits on from
    * it, and is the first to (request-guard.ts).
@@ -207,11 +210,18 @@ export class FrameIntake {
     return messages.flatMap((each) => splitChanges(each, JSON.stringify(each)));
   }
 
-  /** What one connection may write: each cell, then each row as the change would leave it. */
+  /**
+   * What one connection may write: each cell, then each row as the change would leave it, counting
+   * only cells TinyBase's merge would keep (stale-cells.ts).
+   */
   #policiesFor(connection: ConnectionInfo): ChangePolicies {
-    const { schema } = this.#options;
+    const { schema, appliedCellTimes } = this.#options;
     return {
       cell: createCellPolicy(schema, connection, MAX_CELL_CHARS),
+      stale: createStalePolicy({
+        appliedTimes: appliedCellTimes,
+        queuedTime: (tableId, rowId, cellId) => this.#queuedRows.latestTime(tableId, rowId, cellId),
+      }),
       row: createRowPolicy(
         schema,
         (tableId, rowId) => this.#currentRow(tableId, rowId),

@@ -7,6 +7,7 @@ import type { Env } from '../env.js';
 import { type SyncLimits, syncLimitsFrom } from '../sync/sync-limits.js';
 import type { MirrorStatus, PullResult } from '../turso/store-mirror.js';
 import { AlarmScheduler } from './alarm-scheduler.js';
+import { cellTimesOf } from './cell-times.js';
 import {
   admitConnection,
   completeUpgrade,
@@ -114,6 +115,7 @@ export class StoreDurableObject extends WsServerDurableObject<Env> {
         ];
         return Object.hasOwn(tables, tableId);
       },
+      appliedCellTimes: (tableId, rowId) => cellTimesOf(this.#copy?.store, tableId, rowId),
       claimAnswer: (socket, requestId) => this.#requestGuard.claimAnswer(socket, requestId),
       storeId: () => this.getPathId(),
       onError,

@@ -50,7 +50,19 @@ export interface AcceptedRow {
   readonly tableId: string;
   readonly rowId: string;
   readonly cells: Readonly<Record<string, unknown>>;
+  /** Each cell's HLC time ('' when it has none). */
+  readonly times: Readonly<Record<string, string>>;
 }
+
+/**
+ * For one row, whether an incoming cell would lose to what the server holds or has queued for it
+ * (TinyBase keeps the later stamp): such a cell changes nothing, so it is left out, neither
+ * dropped (nothing to put back) nor judged nor counted on.
+ */
+export type StalePolicy = (
+  tableId: string,
+  rowId: string,
+) => (cellId: string, time: string) => boolean;
 
 export interface FilteredMessage {
   /** The message to pass on, or undefined when nothing of it is left to pass on. */
@@ -64,6 +76,7 @@ export interface FilteredMessage {
 export interface ChangePolicies {
   readonly cell: CellPolicy;
   readonly row?: RowPolicy;
+  readonly stale?: StalePolicy;
 }
 
 /**
@@ -114,7 +127,7 @@ function filterTablesStamp(
       const cells = filterRowStamp(tableId, rowId, rowStamp, policies, dropped);
       if (cells === undefined) continue;
       define(rows, rowId, [cells.stamps, ...rowStamp.slice(1)] as Stamp);
-      accepted.push({ tableId, rowId, cells: cells.values });
+      accepted.push({ tableId, rowId, cells: cells.cells, times: cells.times });
     }
     if (Object.keys(rows).length > 0)
       define(tables, tableId, [rows, ...tableStamp.slice(1)] as Stamp);
@@ -127,11 +140,13 @@ function filterRowStamp(
   tableId: string,
   rowId: string,
   rowStamp: Stamp,
-  { cell: cellPolicy, row: rowPolicy }: ChangePolicies,
+  { cell: cellPolicy, row: rowPolicy, stale: stalePolicy }: ChangePolicies,
   dropped: DroppedCell[],
-): { stamps: Record<string, Stamp>; values: Record<string, unknown> } | undefined {
+): (Pick<AcceptedRow, 'cells' | 'times'> & { stamps: Record<string, Stamp> }) | undefined {
   const stamps: Record<string, Stamp> = {};
   const values: Record<string, unknown> = {};
+  const times: Record<string, string> = {};
+  let isStale: ((cellId: string, time: string) => boolean) | undefined;
   const drop = (cellId: string, cellStamp: Stamp, reason: string, heldBack = false) =>
     dropped.push({
       tableId,
@@ -144,16 +159,21 @@ function filterRowStamp(
   for (const [cellId, cellStamp] of ownEntries(rowStamp[0])) {
     if (!isStamp(cellStamp)) continue;
     const reason = cellPolicy(tableId, rowId, cellId, cellStamp[0]);
-    if (reason !== undefined) drop(cellId, cellStamp, reason);
-    else {
-      define(stamps, cellId, cellStamp);
-      // Rows are judged, and queued, as the store will hold them: JSON cells decoded.
-      define(values, cellId, decodeJsonCell(cellStamp[0]));
+    if (reason !== undefined) {
+      drop(cellId, cellStamp, reason);
+      continue;
     }
+    const time = typeof cellStamp[1] === 'string' ? cellStamp[1] : '';
+    isStale ??= stalePolicy?.(tableId, rowId) ?? (() => false);
+    if (isStale(cellId, time)) continue;
+    define(stamps, cellId, cellStamp);
+    // Rows are judged, and queued, as the store will hold them: JSON cells decoded.
+    define(values, cellId, decodeJsonCell(cellStamp[0]));
+    define(times, cellId, time);
   }
   if (Object.keys(stamps).length === 0) return undefined;
   const refusal = rowPolicy?.(tableId, rowId, values);
-  if (refusal === undefined) return { stamps, values };
+  if (refusal === undefined) return { stamps, cells: values, times };
   for (const [cellId, cellStamp] of Object.entries(stamps)) {
     drop(cellId, cellStamp, refusal.reason, refusal.heldBack);
   }

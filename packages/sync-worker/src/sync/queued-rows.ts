@@ -20,8 +20,12 @@ export const MAX_QUEUED_CHANGES = 10_000;
  */
 export const MAX_QUEUED_CELLS = 200_000;
 
+/** A row of an accepted change; the cells' times, when known, say which cells it can still win. */
+export type QueuedRow = Omit<AcceptedRow, 'times'> & Partial<Pick<AcceptedRow, 'times'>>;
+
 interface Entry {
   readonly cells: Readonly<Record<string, unknown>>;
+  readonly times?: Readonly<Record<string, string>>;
   /** When it was handed to TinyBase; undefined while it waits in the inbox. */
   deliveredAt?: number;
 }
@@ -47,12 +51,12 @@ export class QueuedRows {
   }
 
   /** Records a change's rows; `delivered` says when it has been handed to TinyBase. */
-  add(rows: readonly AcceptedRow[]): QueuedChange {
+  add(rows: readonly QueuedRow[]): QueuedChange {
     const change = this.#next++;
-    const keys = rows.map(({ tableId, rowId, cells }) => {
+    const keys = rows.map(({ tableId, rowId, cells, times }) => {
       const key = rowKey(tableId, rowId);
       const changes = this.#rows.get(key) ?? new Map<QueuedChange, Entry>();
-      changes.set(change, { cells });
+      changes.set(change, times === undefined ? { cells } : { cells, times });
       this.#rows.set(key, changes);
       this.#cells += Object.keys(cells).length;
       return key;
@@ -100,6 +104,20 @@ export class QueuedRows {
       else row = rowWithCells(row, entry.cells);
     });
     return row;
+  }
+
+  /**
+   * The latest time a queued change stamps a cell with ('' for none): an incoming write of the
+   * cell stamped no later loses to it in TinyBase's merge.
+   */
+  latestTime(tableId: string, rowId: string, cellId: string): string {
+    let latest = '';
+    for (const entry of this.#rows.get(rowKey(tableId, rowId))?.values() ?? []) {
+      const time =
+        entry.times !== undefined && Object.hasOwn(entry.times, cellId) ? entry.times[cellId] : '';
+      if (time !== undefined && time > latest) latest = time;
+    }
+    return latest;
   }
 
   /** Changes kept, for tests and bounds. */

@@ -94,4 +94,12 @@ export async function rawClient(storeId: string, connection: ConnectionInfo) {
   return { socket, messages, closed, send, sentinel, requestsOf };
 }
 
+/** An HLC at `time` (ms since epoch), as TinyBase encodes one. */
+export function hlcAt(time: number): string {
+  const alphabet = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+  let encoded = '';
+  for (let index = 6; index >= 0; index--) encoded += alphabet[Math.floor(time / 64 ** index) % 64];
+  return `${encoded}----abcde`;
+}
+
 export { eventually };

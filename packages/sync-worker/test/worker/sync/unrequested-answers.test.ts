@@ -6,7 +6,7 @@ import { env } from 'cloudflare:workers';
 import { MESSAGE } from '@tinysync/store/protocol';
 import { describe, expect, it } from 'vitest';
 import { MAX_FUTURE_STAMP_MS } from '../../../src/sync/changes-shape.ts';
-import { ADMIN, connectClient, eventually, rawClient } from './connect.ts';
+import { ADMIN, connectClient, eventually, hlcAt, rawClient } from './connect.ts';
 
 const ada = { name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: 1 };
 const T = 'Nn1JUF-----7JQY8';
@@ -33,14 +33,6 @@ const storedUsers = async (storeId: string) => {
   const exported = await env.STORES.get(env.STORES.idFromName(storeId)).exportContent();
   return exported.ok ? Object.keys(exported.value.tables.users ?? {}).sort() : [];
 };
-
-/** An HLC at `time` (ms since epoch), as TinyBase encodes one. */
-function hlcAt(time: number): string {
-  const alphabet = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
-  let encoded = '';
-  for (let index = 6; index >= 0; index--) encoded += alphabet[Math.floor(time / 64 ** index) % 64];
-  return `${encoded}----abcde`;
-}
 
 describe('answers to no request the server waits on', () => {
   it('bring nothing the row check counts on: half a row pushed after is held back', async () => {
