@@ -49,9 +49,14 @@ describe('a connection whose token has expired', () => {
   it('keeps a connection whose token was refreshed in time (the attachment read anew)', async () => {
     const storeId = newStoreId();
     const observer = await connectClient(storeId);
-    const refreshed = await connectClient(storeId, { ...ADMIN, userId: 'user_refreshed' });
-    await expireSocketsOf(storeId, 'user_refreshed');
-    // A refresh moves `expiresAt` in the attachment (token-refresh.ts): done here by hand.
+    const firstExpiry = Date.now() + 1_000;
+    const refreshed = await connectClient(storeId, {
+      ...ADMIN,
+      userId: 'user_refreshed',
+      expiresAt: firstExpiry,
+    });
+    // A refresh moves `expiresAt` in the attachment (token-refresh.ts): done here by hand,
+    // before the first expiry (the socket's own frames would be refused after it).
     await runInDurableObject(env.STORES.get(env.STORES.idFromName(storeId)), (_i, state) => {
       for (const socket of state.getWebSockets()) {
         const connection = socket.deserializeAttachment() as ConnectionInfo;
@@ -59,6 +64,8 @@ describe('a connection whose token has expired', () => {
         socket.serializeAttachment({ ...connection, expiresAt: Date.now() + 60_000 });
       }
     });
+    // Past the first expiry, the socket still writes: its frames are judged by the new one.
+    await eventually(() => expect(Date.now()).toBeGreaterThan(firstExpiry + 100));
     refreshed.store.setRow('users', 'in-time', ada);
     await eventually(() => expect(observer.store.getRow('users', 'in-time')).toEqual(ada));
     expect(refreshed.socket.readyState).toBe(WebSocket.OPEN);
