@@ -52,7 +52,7 @@ export interface DroppedCellRestorerOptions {
  * the sender alone and nothing is stored: otherwise anyone who can read a store could plant rows
  * of tombstones in it, or re-stamp others' cells. A dropped deletion of a row the server does not
  * hold needs nothing put back. The sender's copy then holds stamps the server does not; TinySync's
- * client, read-only, replaces its copy with the server's (create-sync-client.ts), and refuses
+ * client, read-only, replaces its copy with the server's (local-copy-repair.ts), and refuses
  * such writes up front with `ReadOnlyError`.
  */
 export function createDroppedCellRestorer(
