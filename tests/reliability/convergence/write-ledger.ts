@@ -17,6 +17,8 @@ type MergeableTables = Stamped<
 >;
 
 const cellKey = (tableId: string, rowId: string, cellId: string) => `${tableId}/${rowId}.${cellId}`;
+/** A row, as `tasks/t1`. */
+export const rowKey = (tableId: string, rowId: string) => `${tableId}/${rowId}`;
 
 /**
  * Every write any client made, with the stamp its own MergeableStore gave it, and what the
@@ -28,6 +30,11 @@ const cellKey = (tableId: string, rowId: string, cellId: string) => `${tableId}/
  * local copy throughout, so each of its writes is due to reach everyone. A write the system
  * lost leaves some copy without the winning value; a deleted value that comes back, or a stamp
  * no client made, shows up as a difference too.
+ *
+ * The ledger knows cells, the server also judges rows: a change that would leave a row without
+ * a required cell is refused and put back, and which change that is depends on the order the
+ * server received them in. Rows whose latest writes leave them incomplete are therefore
+ * "contested" (`contestedRows`): the checks leave them to the copies' agreement instead.
  */
 export class WriteLedger {
   readonly #latest = new Map<
@@ -57,16 +64,27 @@ export class WriteLedger {
     }
   }
 
+  /** Rows whose latest writes leave them holding cells but not whole (`isWhole` says no). */
+  contestedRows(isWhole: (tableId: string, row: Record<string, unknown>) => boolean): Set<string> {
+    const contested = new Set<string>();
+    for (const [tableId, rows] of Object.entries(this.expectedTables())) {
+      for (const [rowId, row] of Object.entries(rows)) {
+        if (!isWhole(tableId, row)) contested.add(rowKey(tableId, rowId));
+      }
+    }
+    return contested;
+  }
+
   /** Cell writes recorded so far (a row write counts one per cell). */
   get writes(): number {
     return this.#writes;
   }
 
-  /** The content every copy must converge to. */
-  expectedTables(): Tables {
+  /** The content every copy must converge to, but for the rows in `except`. */
+  expectedTables(except: ReadonlySet<string> = new Set()): Tables {
     const tables: Tables = {};
     for (const { tableId, rowId, cellId, value } of this.#latest.values()) {
-      if (value === undefined) continue;
+      if (value === undefined || except.has(rowKey(tableId, rowId))) continue;
       tables[tableId] ??= {};
       const rows = tables[tableId] as Record<string, Record<string, unknown>>;
       rows[rowId] ??= {};
@@ -79,15 +97,22 @@ export class WriteLedger {
    * Where a client's MergeableStore disagrees with the ledger on a cell's winning write (its
    * stamp or value), or holds a cell no client wrote: readable lines, at most `limit`.
    */
-  stampDifferences(store: MergeableStore, limit = 5): string[] {
+  stampDifferences(
+    store: MergeableStore,
+    limit = 5,
+    except: ReadonlySet<string> = new Set(),
+  ): string[] {
     const differences: string[] = [];
     const held = new Map<string, [unknown, string]>();
     for (const [tableId, rowId, cellId, [value, stamp]] of cellsOf(
       store.getMergeableContent()[0] as unknown as MergeableTables,
     )) {
-      held.set(cellKey(tableId, rowId, cellId), [value, stamp]);
+      if (!except.has(rowKey(tableId, rowId))) {
+        held.set(cellKey(tableId, rowId, cellId), [value, stamp]);
+      }
     }
     for (const [key, latest] of this.#latest) {
+      if (except.has(rowKey(latest.tableId, latest.rowId))) continue;
       const [value, stamp] = held.get(key) ?? [undefined, '(none)'];
       if (stamp !== latest.stamp || value !== latest.value) {
         differences.push(
